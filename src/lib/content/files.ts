@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.astro', '.blason']);
+
+/**
+ * Files that would be committed: tracked or untracked-but-not-ignored when the root is in a
+ * Git work tree, otherwise every file below the root. Paths are relative, with forward slashes.
+ */
+export async function listRepositoryFiles(root: string): Promise<string[]> {
+	try {
+		const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		// ls-files lists paths relative to cwd when given '.'.
+		return [...new Set(out.split('\0').filter(Boolean))].filter((f) => !f.split('/').some((p) => SKIP_DIRS.has(p)));
+	} catch {
+		return walk(root);
+	}
+}
+
+async function walk(root: string, dir = ''): Promise<string[]> {
+	const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+	const out: string[] = [];
+	for (const e of entries) {
+		const rel = dir ? `${dir}/${e.name}` : e.name;
+		if (e.isDirectory()) {
+			if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(root, rel)));
+		} else if (e.isFile()) out.push(rel);
+	}
+	return out;
+}

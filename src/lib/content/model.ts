@@ -1,0 +1,94 @@
+/** The association's content after validation: what every output is built from. */
+
+export interface FooterLink {
+	label: string;
+	url: string;
+}
+
+export interface Issuer {
+	name: string;
+	url: string;
+	email: string;
+	description?: string;
+	/** Logo file relative to the content root, already checked to be a PNG or SVG. */
+	logo?: ImageFile;
+	language: 'fr' | 'en' | 'nl';
+	/** Public site URL with its base path, always ending in `/`. */
+	site: string;
+	primaryColor: string;
+	footerLinks: FooterLink[];
+}
+
+export interface ImageFile {
+	/** Path relative to the content root. */
+	file: string;
+	format: 'png' | 'svg';
+	bytes: Uint8Array;
+}
+
+export interface Alignment {
+	name: string;
+	url: string;
+	framework?: string;
+	code?: string;
+	description?: string;
+}
+
+export const BADGE_TYPES = [
+	'participation', 'engagement', 'skill', 'competency', 'achievement',
+	'project', 'facilitation', 'training', 'volunteering', 'leadership',
+] as const;
+export type BadgeType = (typeof BADGE_TYPES)[number];
+
+export interface Badge {
+	slug: string;
+	name: string;
+	description: string;
+	type: BadgeType;
+	tags: string[];
+	alignments: Alignment[];
+	/** ISO 8601 duration after which awards expire. */
+	validity?: string;
+	imageAlt: string;
+	/** Criteria narrative: the Markdown body of badge.md. */
+	criteria: string;
+	image: ImageFile;
+}
+
+export interface Evidence {
+	url?: string;
+	name?: string;
+	narrative?: string;
+}
+
+export interface Award {
+	id: string;
+	badge: string;
+	/** Slug of the recipient file this award is listed in. */
+	recipient: string;
+	/** OB DateTime, UTC, whole seconds. */
+	issuedOn: string;
+	/** Set from the badge validity. */
+	expires?: string;
+	narrative?: string;
+	evidence: Evidence[];
+	/** Where the award is written, for messages and audit. */
+	file: string;
+}
+
+export interface Recipient {
+	slug: string;
+	identity: { hash: string; salt: string };
+	/** Present only when the recipient consented to show it. */
+	publicName?: string;
+	awardIds: string[];
+}
+
+export interface Site {
+	root: string;
+	issuer: Issuer;
+	badges: Map<string, Badge>;
+	recipients: Map<string, Recipient>;
+	/** Every award, sorted by date then id so that output order never depends on the file system. */
+	awards: Award[];
+}

@@ -1,0 +1,31 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Open Badges identity hash: `sha256$` + hex(SHA-256(identity + salt)), identity then salt,
+ * UTF-8, lowercase hex (OB 2.0 §IdentityHash, same rule in OB 3.0).
+ * E-mail addresses are trimmed and lower-cased first, and recipients are told to type
+ * their address in any case: the verifier lower-cases it too.
+ */
+export function hashEmail(email: string, salt: string): string {
+	return hashIdentity(normaliseEmail(email), salt);
+}
+
+export function hashIdentity(identity: string, salt: string): string {
+	return `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** 16 random bytes as URL-safe base64: fits the recipient schema's salt pattern. */
+export const newSalt = () => randomBytes(16).toString('base64url');
+
+export const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+/** Crockford-style base32 (no i, l, o, u): readable when typed from a printed certificate. */
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** A new permanent award id: 12 characters, 60 random bits. */
+export function newAwardId(): string {
+	const bytes = randomBytes(12);
+	return Array.from(bytes, (b) => ID_ALPHABET[b & 31]).join('');
+}
