@@ -1,0 +1,85 @@
+import type { Award, Badge, Issuer, Recipient, Site } from '../content/model.ts';
+import { siteUrls } from '../urls.ts';
+
+export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
+
+// Open Badge Passport recognises OB 2.0 only when @context is exactly this string (DIGEST §1.14),
+// so every document uses the string form, never an array.
+type Ob2Document = { '@context': typeof OB2_CONTEXT; type: string; id: string } & Record<string, unknown>;
+
+export function buildProfile(issuer: Issuer): Ob2Document {
+	const url = siteUrls(issuer.site);
+	return {
+		'@context': OB2_CONTEXT,
+		type: 'Profile',
+		id: url.issuerProfile(),
+		name: issuer.name,
+		url: issuer.url,
+		email: issuer.email,
+		...(issuer.description ? { description: issuer.description } : {}),
+		...(issuer.logo ? { image: url.issuerImage(issuer.logo.format) } : {}),
+		// Hosted assertions are valid only under this site's award folder: on a shared origin such
+		// as <user>.github.io, another repository of the same account cannot mint our badges.
+		verification: { type: 'VerificationObject', startsWith: url.awardsRoot() },
+	};
+}
+
+export function buildBadgeClass(badge: Badge, issuer: Issuer): Ob2Document {
+	const url = siteUrls(issuer.site);
+	return {
+		'@context': OB2_CONTEXT,
+		type: 'BadgeClass',
+		id: url.badgeClass(badge.slug),
+		name: badge.name,
+		description: badge.description,
+		image: url.badgeImage(badge.slug, badge.image.format),
+		criteria: { id: url.badgePage(badge.slug), narrative: badge.criteria },
+		issuer: url.issuerProfile(),
+		...(badge.tags.length ? { tags: badge.tags } : {}),
+		...(badge.alignments.length
+			? {
+					alignment: badge.alignments.map((a) => ({
+						targetName: a.name,
+						targetUrl: a.url,
+						...(a.description ? { targetDescription: a.description } : {}),
+						...(a.framework ? { targetFramework: a.framework } : {}),
+						...(a.code ? { targetCode: a.code } : {}),
+					})),
+				}
+			: {}),
+	};
+}
+
+export function buildAssertion(award: Award, recipient: Recipient, badge: Badge, issuer: Issuer): Ob2Document {
+	const url = siteUrls(issuer.site);
+	return {
+		'@context': OB2_CONTEXT,
+		type: 'Assertion',
+		id: url.assertion(award.id),
+		recipient: { type: 'email', hashed: true, salt: recipient.identity.salt, identity: recipient.identity.hash },
+		badge: url.badgeClass(badge.slug),
+		verification: { type: 'hosted' },
+		issuedOn: award.issuedOn,
+		...(award.expires ? { expires: award.expires } : {}),
+		image: url.bakedImage(award.id, badge.image.format),
+		...(award.narrative ? { narrative: award.narrative } : {}),
+		...(award.evidence.length
+			? {
+					evidence: award.evidence.map((e) => ({
+						...(e.url ? { id: e.url } : {}),
+						type: 'Evidence',
+						...(e.name ? { name: e.name } : {}),
+						...(e.narrative ? { narrative: e.narrative } : {}),
+					})),
+				}
+			: {}),
+	};
+}
+
+/** The exact bytes published for a JSON-LD document; baked images carry the same text. */
+export const serialise = (doc: object) => `${JSON.stringify(doc, null, 2)}\n`;
+
+/** Looks up the badge and recipient of an award; the loader guarantees both exist. */
+export function awardContext(site: Site, award: Award): { badge: Badge; recipient: Recipient } {
+	return { badge: site.badges.get(award.badge)!, recipient: site.recipients.get(award.recipient)! };
+}

@@ -1,0 +1,29 @@
+/**
+ * The Astro side's single entry to the content: loads the association's repository once per build
+ * (on every request in dev, so edits show up on reload). Pages stay thin over src/lib.
+ */
+import { loadSite } from '../lib/content/load-site.ts';
+import type { Award, Badge, Site } from '../lib/content/model.ts';
+import { formatProblem, sortProblems } from '../lib/problems.ts';
+import { contentRoot } from '../lib/cli/args.ts';
+
+let cached: Promise<Site> | undefined;
+
+async function load(): Promise<Site> {
+	const result = await loadSite(contentRoot([]));
+	if (!result.site) {
+		const lines = sortProblems(result.problems).filter((p) => p.severity === 'error').map(formatProblem);
+		throw new Error(`The content has errors; run \`npm run check\` for details:\n${lines.join('\n')}`);
+	}
+	return result.site;
+}
+
+export function getSite(): Promise<Site> {
+	if (import.meta.env.DEV) return load();
+	cached ??= load();
+	return cached;
+}
+
+export async function awardsOf(badge: Badge): Promise<Award[]> {
+	return (await getSite()).awards.filter((a) => a.badge === badge.slug);
+}
