@@ -1,16 +1,15 @@
-/** Levenshtein distance, small inputs only (field names, slugs). */
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("nmae" → "name" is 1). */
 export function editDistance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
 	for (let i = 1; i <= a.length; i++) {
-		let prev = row[0]!;
-		row[0] = i;
 		for (let j = 1; j <= b.length; j++) {
-			const cur = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = cur;
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+			d[i]![j] = v;
 		}
 	}
-	return row[b.length]!;
+	return d[a.length]![b.length]!;
 }
 
 /** The closest candidate, if it is close enough to be a plausible typo. */
@@ -21,7 +20,7 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
 		const d = editDistance(input.toLowerCase(), c.toLowerCase());
 		if (d < bestDistance) [best, bestDistance] = [c, d];
 	}
-	return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+	return best !== undefined && bestDistance <= Math.max(1, Math.floor(input.length / 3)) ? best : undefined;
 }
 
 export const didYouMean = (input: string, candidates: Iterable<string>) => {

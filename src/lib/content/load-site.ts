@@ -65,7 +65,7 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 	const textByPath = new Map(texts.map((f) => [f.rel, asText(f)]));
 	const getText = async (rel: string) => (textByPath.has(rel) ? textByPath.get(rel) : asText(await read(rel)));
 
-	const issuer = await loadIssuer(root, all, getText, read, problems);
+	const issuer = await loadIssuer(all, getText, read, problems);
 	const badges = await loadBadges(all, getText, read, problems);
 	const { recipients, awards } = await loadRecipients(all, getText, badges, problems, options.now ?? new Date());
 
@@ -88,14 +88,14 @@ function decodeText(bytes: Uint8Array): string | undefined {
 type GetText = (rel: string) => Promise<string | undefined>;
 type Read = (rel: string) => Promise<RawFile>;
 
-async function loadIssuer(root: string, all: string[], getText: GetText, read: Read, problems: Problem[]): Promise<Issuer | undefined> {
+async function loadIssuer(all: string[], getText: GetText, read: Read, problems: Problem[]): Promise<Issuer | undefined> {
 	const file = 'issuer.yaml';
 	if (!all.includes(file)) {
 		problems.push({
 			code: 'ERR_ISSUER_MISSING',
 			severity: 'error',
 			file,
-			message: `there is no issuer.yaml in ${root}`,
+			message: "there is no issuer.yaml at the root of the content folder",
 			hint: 'create issuer.yaml at the root of the repository (see README "Content model")',
 		});
 		return undefined;

@@ -33,9 +33,13 @@ function validators(): Record<SchemaName, ValidateFunction> {
 export function validateAgainstSchema(name: SchemaName, source: YamlSource, file: string): Problem[] {
 	const validate = validators()[name];
 	if (validate(source.data)) return [];
-	const errors = pruneErrors(validate.errors ?? []);
-	return errors.map((e) => toProblem(e, source, file));
+	const problems = pruneErrors(validate.errors ?? []).map((e) => toProblem(e, source, file));
+	// "nmae" is both an unknown field and a missing "name": one message says it all.
+	const typos = new Set(problems.filter((p) => p.code === 'ERR_SCHEMA_UNKNOWN_FIELD').map((p) => `${parentOf(p.field)}.${/"([^"]+)"\?$/.exec(p.hint ?? '')?.[1]}`));
+	return problems.filter((p) => !(p.code === 'ERR_SCHEMA_MISSING_FIELD' && typos.has(`${parentOf(p.field)}.${p.field?.split('.').at(-1)}`)));
 }
+
+const parentOf = (field = '') => field.split('.').slice(0, -1).join('.');
 
 // anyOf failures produce one error per branch plus a summary; keep only the summary.
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {

@@ -22,14 +22,16 @@ export function parseYamlSource(
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
 	const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
 	if (doc.errors.length > 0) {
+		// One mistake often cascades into several parser errors on the same line: report the first.
+		const firstPerLine = doc.errors.filter((e, i) => doc.errors.findIndex((f) => lineAt(f.pos[0]) === lineAt(e.pos[0])) === i);
 		return {
-			problems: doc.errors.map((e) => ({
+			problems: firstPerLine.map((e) => ({
 				code: 'ERR_YAML_SYNTAX',
 				severity: 'error' as const,
 				file,
 				line: lineAt(e.pos[0]),
 				message: `YAML syntax error: ${firstLine(e.message)}`,
-				hint: yamlHint(e.code),
+				hint: yamlHint(e.code, e.message),
 			})),
 		};
 	}
@@ -58,19 +60,20 @@ export function parseYamlSource(
 
 const firstLine = (s: string) => s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
-function yamlHint(code: string): string {
+function yamlHint(code: string, message: string): string {
+	if (/quote/i.test(message)) return 'a quote opened on this line or above is never closed: add the closing quote';
 	switch (code) {
 		case 'DUPLICATE_KEY':
 			return 'a field appears twice: keep only one';
-		case 'BAD_INDENT':
-		case 'MISSING_CHAR':
-			return 'check the indentation: items of the same list or object start in the same column, with spaces, not tabs';
 		case 'TAB_AS_INDENT':
 			return 'indent with spaces, not tabs';
 		case 'BLOCK_AS_IMPLICIT_KEY':
+			return 'text that contains ": " must be wrapped in quotes, e.g. description: "Association : jeunesse"';
+		case 'BAD_INDENT':
+		case 'MISSING_CHAR':
 		case 'MULTILINE_IMPLICIT_KEY':
-			return 'a line looks like a field but is not one: check for a missing ":" or a missing quote on the line above';
+			return 'check the indentation: fields of the same item start in the same column, indented with spaces';
 		default:
-			return 'text containing ":" or "#" must be wrapped in quotes';
+			return 'text containing ": " or " #" must be wrapped in quotes';
 	}
 }

@@ -77,7 +77,8 @@ export function buildAssertion(award: Award, recipient: Recipient, badge: Badge,
 }
 
 /** The exact bytes published for a JSON-LD document; baked images carry the same text. */
-export const serialise = (doc: object) => `${JSON.stringify(doc, null, 2)}\n`;
+// No trailing newline: SVG unbakers trim the CDATA text, and the bytes must match everywhere.
+export const serialise = (doc: object) => JSON.stringify(doc, null, 2);
 
 /** Looks up the badge and recipient of an award; the loader guarantees both exist. */
 export function awardContext(site: Site, award: Award): { badge: Badge; recipient: Recipient } {

@@ -1,0 +1,35 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Progress of a long build: a line per phase every 10 %, so CI logs stay short. */
+export class ProgressReporter {
+	private counts = new Map<string, number>();
+	private totals: Record<string, number>;
+	private write: (line: string) => void;
+
+	constructor(totals: Record<string, number>, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+		this.totals = totals;
+		this.write = write;
+	}
+
+	tick(phase: string): void {
+		const n = (this.counts.get(phase) ?? 0) + 1;
+		this.counts.set(phase, n);
+		const total = this.totals[phase];
+		if (!total || total < 200) return;
+		const step = Math.ceil(total / 10);
+		if (n % step === 0 || n === total) this.write(`  … ${phase}: ${n}/${total} (${Math.round((n / total) * 100)} %)`);
+	}
+}
+
+/** Number of files and bytes below `dir`. */
+export async function measureTree(dir: string): Promise<{ files: number; bytes: number }> {
+	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	const sizes = await Promise.all(
+		entries.filter((e) => e.isFile()).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size),
+	);
+	return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+export const formatBytes = (n: number) =>
+	n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
