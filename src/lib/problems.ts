@@ -9,12 +9,12 @@ export interface Problem {
 	/** Path relative to the content root, with forward slashes. */
 	file: string;
 	/** 1-based line, when it could be found. */
-	line?: number;
+	line?: number | undefined;
 	/** Dotted path of the field inside the file, e.g. `awards.0.badge`. */
-	field?: string;
+	field?: string | undefined;
 	message: string;
 	/** What to do about it. */
-	hint?: string;
+	hint?: string | undefined;
 }
 
 export function formatProblem(p: Problem): string {
