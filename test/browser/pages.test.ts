@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, projectRoot, unbakeIndependently } from '../helpers.ts';
+import { serveStatic } from '../static-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+// CI installs Debian's chromium (.ci/run); elsewhere, without it, these tests are skipped loudly.
+const available = existsSync(CHROMIUM);
+if (!available && !process.env.CI) console.warn(`⚠ ${CHROMIUM} not found: browser tests skipped (apt-get install chromium)`);
+
+describe.runIf(available || process.env.CI)('pages in a real browser', () => {
+	let browser: Browser;
+	let server: Awaited<ReturnType<typeof serveStatic>>;
+
+	beforeAll(async () => {
+		const out = path.join(mkdtempSync(path.join(tmpdir(), 'blason-browser-')), 'site');
+		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot });
+		server = await serveStatic(out, '/badges/');
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	/** Opens a page, recording every request and console error. */
+	async function open(pathname: string, setup?: (page: Page) => Promise<void>) {
+		const page = await browser.newPage();
+		const requests: string[] = [];
+		const errors: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+		page.on('pageerror', (e) => errors.push(e.message));
+		await setup?.(page);
+		const response = await page.goto(server.url + pathname, { waitUntil: 'load' });
+		return { page, requests, errors, status: response?.status() };
+	}
+
+	it.each(['', 'issuer/', 'badges/atelier-numerique/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/'])(
+		'/%s renders with all its images, one h1, and nothing from another origin',
+		async (pathname) => {
+			const { page, requests, errors, status } = await open(pathname);
+			expect(status).toBe(200);
+			expect(errors).toEqual([]);
+			expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+			expect(await page.locator('h1').count()).toBe(1);
+			expect(await page.getAttribute('html', 'lang')).toBe('fr');
+			const images = await page.$$eval('img', (imgs) => imgs.map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') })));
+			expect(images.length).toBeGreaterThan(0);
+			for (const img of images) {
+				expect(img.ok, img.src).toBe(true);
+				expect(img.alt, img.src).not.toBeNull();
+			}
+			await page.close();
+		},
+	);
+
+	it('shows the state in words and offers the baked badge for download', async () => {
+		const { page } = await open('awards/k7m2x9qd4p1h/');
+		await expect(page.locator('.status-label').textContent()).resolves.toBe('Badge valide');
+		expect(await page.locator('dd').first().textContent()).toBe('Léa Martin');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger le badge \(PNG\)/ }).click()]);
+		expect(download.suggestedFilename()).toBe('atelier-numerique-k7m2x9qd4p1h.png');
+		const bytes = await (await fetch(`${server.url}awards/k7m2x9qd4p1h/badge.png`)).arrayBuffer();
+		const json = await (await fetch(`${server.url}awards/k7m2x9qd4p1h/assertion.json`)).text();
+		expect(await unbakeIndependently(new Uint8Array(bytes))).toBe(json);
+		await page.close();
+	});
+
+	it('marks an award expired once its date has passed, even before the next build', async () => {
+		const { page } = await open('awards/k7m2x9qd4p1h/', (p) => p.clock.setFixedTime(new Date('2028-03-15T00:00:00Z')));
+		expect(await page.locator('.status-label').textContent()).toBe('Badge expiré');
+		expect(await page.locator('.status-detail').textContent()).toContain('14 mars 2028');
+		await page.close();
+	});
+
+	it('keeps the catalogue usable on a phone', async () => {
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(server.url);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.close();
+	});
+});
