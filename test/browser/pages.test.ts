@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +17,9 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 	let browser: Browser;
 	let server: Awaited<ReturnType<typeof serveStatic>>;
 
+	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-browser-'));
 	beforeAll(async () => {
-		const out = path.join(mkdtempSync(path.join(tmpdir(), 'blason-browser-')), 'site');
+		const out = path.join(tmp, 'site');
 		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot });
 		server = await serveStatic(out, '/badges/');
 		browser = await chromium.launch({
@@ -29,6 +30,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await server?.close();
+		rmSync(tmp, { recursive: true, force: true });
 	});
 
 	/** Opens a page, recording every request and console error. */

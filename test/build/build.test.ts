@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashEmail } from '../../src/lib/identity.ts';
 import { fixture, projectRoot } from '../helpers.ts';
 import { checkBuiltSite, listFiles } from './site-check.ts';
@@ -19,6 +19,7 @@ describe('npm run build on the basic fixture', () => {
 	beforeAll(async () => {
 		({ stdout } = await build(fixture('basic'), out));
 	});
+	afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 	it('publishes conforming OB 2.0 documents, each at its own id, with baked images', async () => {
 		const { awards } = await checkBuiltSite(out, 'https://fixture.example.org/badges/');

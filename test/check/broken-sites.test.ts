@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,9 @@ describe('npm run check on broken sites', () => {
 		const root = mkdtempSync(path.join(tmpdir(), 'blason-big-'));
 		cpSync(fixture('basic'), root, { recursive: true });
 		writeFileSync(path.join(root, 'badges/atelier-numerique/image.png'), noisyPng(600));
-		expect(await messages(root)).toMatchInlineSnapshot(`
+		const text = await messages(root);
+		rmSync(root, { recursive: true, force: true });
+		expect(text).toMatchInlineSnapshot(`
 			"[ERR_IMAGE_TOO_LARGE] badges/atelier-numerique/image.png the image is 1056 KB, more than the 512 KB allowed — badges are shown at 256×256 pixels: export at 512×512 or smaller, or optimise the file (e.g. with an online PNG/SVG optimiser)
 			"
 		`);
