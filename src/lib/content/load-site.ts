@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { addDuration, toDateTime } from '../dates.ts';
 import type { Problem } from '../problems.ts';
@@ -37,6 +37,16 @@ interface RawFile {
  */
 export async function loadSite(root: string, options: { now?: Date } = {}): Promise<LoadResult> {
 	const problems: Problem[] = [];
+	if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+		problems.push({
+			code: 'ERR_ROOT_MISSING',
+			severity: 'error',
+			file: root,
+			message: 'this content folder does not exist',
+			hint: 'run the command from your badges repository, or give its folder with --root',
+		});
+		return { problems, files: 0 };
+	}
 	const all = await listRepositoryFiles(root);
 	const read = async (rel: string): Promise<RawFile> => {
 		try {
