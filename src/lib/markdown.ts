@@ -16,6 +16,11 @@ const marked = new Marked({
 			return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${label}</a>`;
 		},
 		image: ({ text }) => escapeHtml(text),
+		// Authored text sits under the page's h1 and h2: its headings start at h3.
+		heading({ tokens, depth }) {
+			const level = Math.max(3, depth);
+			return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+		},
 	},
 });
 
