@@ -19,7 +19,11 @@ export async function serveStatic(dir: string, base: string): Promise<{ url: str
 		let file = path.join(dir, pathname.slice(base.length));
 		if (!file.startsWith(dir)) return void res.writeHead(403).end();
 		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-		if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end('not found');
+		if (!existsSync(file)) {
+			// Like GitHub Pages: the site's own 404.html, with a 404 status.
+			res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+			return void createReadStream(path.join(dir, '404.html')).pipe(res);
+		}
 		res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(res);
 	});

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +10,7 @@ import { fixture, projectRoot, unbakeIndependently } from '../helpers.ts';
 import { serveStatic } from '../static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // CI installs Debian's chromium (.ci/run); elsewhere, without it, these tests are skipped loudly.
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) console.warn(`⚠ ${CHROMIUM} not found: browser tests skipped (apt-get install chromium)`);
@@ -46,12 +48,13 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 		return { page, requests, errors, status: response?.status() };
 	}
 
-	it.each(['', 'issuer/', 'badges/atelier-numerique/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/'])(
-		'/%s renders with all its images, one h1, and nothing from another origin',
+	it.each(['', 'issuer/', 'badges/atelier-numerique/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/', 'awards/zz9yy8xx7ww6/', 'nope/'])(
+		'/%s renders with all its images, one h1, nothing from another origin, and no axe violation',
 		async (pathname) => {
 			const { page, requests, errors, status } = await open(pathname);
-			expect(status).toBe(200);
-			expect(errors).toEqual([]);
+			expect(status).toBe(pathname === 'nope/' ? 404 : 200);
+			// The 404 page's own status is logged by the browser as a failed load.
+			expect(errors.filter((e) => !(pathname === 'nope/' && /status of 404/.test(e)))).toEqual([]);
 			expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -61,6 +64,14 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 				expect(img.ok, img.src).toBe(true);
 				expect(img.alt, img.src).not.toBeNull();
 			}
+			await page.addScriptTag({ content: axeSource });
+			const violations = await page.evaluate(async () => {
+				const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+					runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+				});
+				return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			});
+			expect(violations).toEqual([]);
 			await page.close();
 		},
 	);
