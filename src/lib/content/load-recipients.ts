@@ -1,0 +1,157 @@
+import { addDuration, toDateTime } from '../dates.ts';
+import type { Problem } from '../problems.ts';
+import { didYouMean } from '../suggest.ts';
+import { findPlaintextEmails } from './emails.ts';
+import type { Award, Badge, Recipient } from './model.ts';
+import { notUtf8, SLUG, type GetText } from './read-context.ts';
+import { validateAgainstSchema } from './schema-validation.ts';
+import { parseYamlSource } from './yaml-source.ts';
+
+interface RawAward {
+	id: string;
+	badge: string;
+	issuedOn: string;
+	narrative?: string;
+	evidence?: Award['evidence'];
+}
+
+export async function loadRecipients(
+	all: string[],
+	getText: GetText,
+	badges: Map<string, Badge>,
+	problems: Problem[],
+	now: Date,
+): Promise<{ recipients: Map<string, Recipient>; awards: Award[] }> {
+	const recipients = new Map<string, Recipient>();
+	const awards: Award[] = [];
+	const firstSeen = new Map<string, { file: string; line?: number }>();
+	const files = all.filter((f) => f.startsWith('recipients/')).sort();
+	const badgeDirs = new Set(all.filter((f) => f.startsWith('badges/')).map((f) => f.split('/')[1]!));
+	for (const file of files) {
+		const text = await getText(file);
+		if (text === undefined) {
+			if (/\.ya?ml$/.test(file)) notUtf8(file, problems);
+			continue;
+		}
+		const emailProblems = findPlaintextEmails(text, file);
+		problems.push(...emailProblems);
+		const name = file.slice('recipients/'.length);
+		const m = /^([^/]+)\.ya?ml$/.exec(name);
+		if (!m) {
+			if (!/^README(\.md)?$/i.test(name)) {
+				problems.push({
+					code: 'ERR_RECIPIENT_FILE_NAME',
+					severity: 'warning',
+					file,
+					message: 'this file is not read: recipients/ holds only <slug>.yaml files',
+					hint: 'move it elsewhere, or rename it to end in .yaml',
+				});
+			}
+			continue;
+		}
+		const slug = m[1]!;
+		if (!SLUG.test(slug)) {
+			problems.push({
+				code: 'ERR_RECIPIENT_SLUG',
+				severity: 'error',
+				file,
+				message: `"${slug}" cannot be a recipient file name`,
+				hint: 'use lowercase letters, digits and single hyphens, without accents, e.g. "lea-m.yaml"',
+			});
+			continue;
+		}
+		if (emailProblems.length > 0) continue; // never parse (or echo) a file holding an address
+		const { source, problems: syntax } = parseYamlSource(text, file);
+		problems.push(...syntax);
+		if (!source) continue;
+		const schemaProblems = validateAgainstSchema('recipient', source, file);
+		problems.push(...schemaProblems);
+		const data = source.data as {
+			identity?: Recipient['identity'];
+			name?: string;
+			consent?: { showName?: boolean };
+			awards?: RawAward[];
+		};
+		// Cross-file checks run even when the schema failed elsewhere, so one run reports everything.
+		const rawAwards = Array.isArray(data?.awards) ? data.awards : [];
+		rawAwards.forEach((a, i) => {
+			if (!a || typeof a !== 'object') return;
+			if (typeof a.badge === 'string' && SLUG.test(a.badge) && !badgeDirs.has(a.badge)) {
+				const line = source.lineOf(['awards', i, 'badge']);
+				problems.push({
+					code: 'ERR_AWARD_UNKNOWN_BADGE',
+					severity: 'error',
+					file,
+					line,
+					field: `awards.${i}.badge`,
+					message: `unknown badge "${a.badge}"`,
+					hint: didYouMean(a.badge, badgeDirs) ?? `existing badges: ${[...badgeDirs].join(', ') || 'none yet'}`,
+				});
+			}
+			if (typeof a.id === 'string') {
+				const line = source.lineOf(['awards', i, 'id']);
+				const seen = firstSeen.get(a.id);
+				if (seen) {
+					problems.push({
+						code: 'ERR_AWARD_DUPLICATE_ID',
+						severity: 'error',
+						file,
+						line,
+						field: `awards.${i}.id`,
+						message: `award id "${a.id}" is already used in ${seen.file}${seen.line ? `:${seen.line}` : ''}`,
+						hint: 'every award needs its own id: it is its permanent URL. Give this one a new id (npm run new-id), never reuse one',
+					});
+				} else firstSeen.set(a.id, { file, ...(line ? { line } : {}) });
+			}
+			if (typeof a.issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}/.test(a.issuedOn) && new Date(a.issuedOn.length === 10 ? `${a.issuedOn}T00:00:00Z` : a.issuedOn) > now) {
+				const line = source.lineOf(['awards', i, 'issuedOn']);
+				problems.push({
+					code: 'WARN_AWARD_FUTURE_DATE',
+					severity: 'warning',
+					file,
+					line,
+					field: `awards.${i}.issuedOn`,
+					message: `the award date ${a.issuedOn} is in the future`,
+					hint: 'check the year; the badge will show this date',
+				});
+			}
+		});
+		if (data?.name && !data.consent?.showName) {
+			const line = source.lineOf(['name']);
+			problems.push({
+				code: 'WARN_NAME_WITHOUT_CONSENT',
+				severity: 'warning',
+				file,
+				line,
+				field: 'name',
+				message: 'a name is written but consent.showName is not true, so the name is not published',
+				hint: 'this file is public in Git all the same: remove the name, or record the consent with "consent: {showName: true}"',
+			});
+		}
+		if (schemaProblems.length > 0 || !data.identity) continue;
+		const ids: string[] = [];
+		for (const a of rawAwards) {
+			const badge = badges.get(a.badge);
+			const issuedOn = toDateTime(a.issuedOn);
+			ids.push(a.id);
+			awards.push({
+				id: a.id,
+				badge: a.badge,
+				recipient: slug,
+				issuedOn,
+				...(badge?.validity ? { expires: addDuration(issuedOn, badge.validity) } : {}),
+				...(a.narrative ? { narrative: a.narrative } : {}),
+				evidence: a.evidence ?? [],
+				file,
+			});
+		}
+		recipients.set(slug, {
+			slug,
+			identity: data.identity,
+			...(data.name && data.consent?.showName ? { publicName: data.name } : {}),
+			awardIds: ids,
+		});
+	}
+	awards.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.id.localeCompare(b.id));
+	return { recipients, awards };
+}
