@@ -1,0 +1,609 @@
+/**
+ * npm run bench [-- --sizes 1000,10000] [--runs N] [--check-runs N] [--quiet-wait S] [--reuse]
+ *
+ * For each size: generates a synthetic content repository (bench/generate.ts), then measures
+ * - `node scripts/check.ts` (median of --check-runs, default 3),
+ * - a cold `node scripts/build.ts` (output folder and Astro caches deleted first),
+ * - the plain-Node floor `node bench/floor.ts`, which writes the same files without Astro,
+ * each as a child process: wall time, CPU time and peak RSS (GNU time's maximum resident set
+ * size, plus /proc sampling of the whole process tree). Prints a Markdown table and writes it to
+ * bench/out/results.md (raw numbers in bench/out/results.json).
+ *
+ * Options:
+ *   --sizes A,B     award counts to run (default 1000,10000); `--sizes 1000 10000` works too
+ *   --runs N        runs of build and floor per size; the median is reported (default 1)
+ *   --check-runs N  runs of check per size (default 3)
+ *   --quiet-wait S  before each measurement, wait up to S seconds for the other processes of the
+ *                   machine to go quiet (default 60; 0 disables)
+ *   --reuse         keep an already generated site of the same size instead of regenerating it
+ *   --settle S      seconds to wait after deleting many files before measuring (default 35, see settle())
+ *
+ * Generated content goes to bench/out/sites/<N>/ (its own Git repository), the last build and floor
+ * outputs to bench/out/dist-<N>/ and bench/out/floor-<N>/; all of bench/out/ is git-ignored.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSite, type GeneratedSite } from './generate.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const benchOut = path.join(projectRoot, 'bench/out');
+const node = process.execPath;
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
+const HAS_PROC = existsSync('/proc/self/status');
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const argv = process.argv.slice(2);
+function option(name: string): string | undefined {
+	const i = argv.indexOf(name);
+	return i >= 0 ? argv[i + 1] : undefined;
+}
+function sizesOption(): number[] {
+	const i = argv.indexOf('--sizes');
+	if (i < 0) return [1000, 10000];
+	const values: number[] = [];
+	for (const a of argv.slice(i + 1)) {
+		if (a.startsWith('--')) break;
+		values.push(...a.split(',').filter(Boolean).map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000'))));
+	}
+	if (values.length === 0 || values.some((n) => !Number.isInteger(n) || n < 1)) {
+		console.error('--sizes expects award counts, e.g. --sizes 1000,10000');
+		process.exit(2);
+	}
+	return values;
+}
+const sizes = sizesOption();
+const runs = Number(option('--runs') ?? 1);
+const checkRuns = Number(option('--check-runs') ?? 3);
+const quietWait = Number(option('--quiet-wait') ?? 60);
+const reuse = argv.includes('--reuse');
+const settleSeconds = Number(option('--settle') ?? 35);
+for (const [name, value] of [['--runs', runs], ['--check-runs', checkRuns]] as const) {
+	if (!Number.isInteger(value) || value < 1) {
+		console.error(`${name} expects a whole number of runs, at least 1`);
+		process.exit(2);
+	}
+}
+/**
+ * Where the measured runs write their sites. Not configurable: Astro moves its assets into the
+ * output folder with rename(2), so a build to another file system (e.g. /dev/shm) fails with EXDEV.
+ */
+const runsDir = path.join(benchOut, 'runs');
+
+// ---------------------------------------------------------------------------------------------
+// Measuring a child process
+
+interface Measure {
+	label: string;
+	exitCode: number | null;
+	/** Wall time from spawn to exit, seconds. */
+	wall: number;
+	/** CPU time of the process and its children, seconds (GNU time; else /proc). */
+	user?: number;
+	sys?: number;
+	/** Largest resident set of any single process of the tree, KiB (GNU time's "Maximum resident set size"). */
+	maxRssKiB?: number;
+	/** Largest sum of VmRSS over the whole process tree, sampled every 50 ms, KiB. */
+	treePeakKiB?: number;
+	/** Largest VmHWM seen for any process of the tree, KiB (exact peak, when sampled before exit). */
+	hwmKiB?: number;
+	/** Most processes seen at once in the tree (the child itself counts one). */
+	processes: number;
+	/** Names of the processes seen in the tree. */
+	names: string[];
+	/** Average CPU used by other processes of the machine during the run, in cores. */
+	otherCores?: number;
+	/** Stdout lines with their arrival time (seconds since spawn). */
+	lines: { t: number; text: string }[];
+	stderr: string;
+}
+
+function procChildren(pid: number): number[] {
+	try {
+		return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+			try {
+				return readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+			} catch {
+				return [];
+			}
+		});
+	} catch {
+		return [];
+	}
+}
+
+function procStatus(pid: number): { name: string; rss: number; hwm: number; utime: number; stime: number } | undefined {
+	try {
+		const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? 0);
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// utime, stime, cutime, cstime are fields 14–17 (1-based), i.e. 11–14 after the name.
+		const ticks = (i: number) => Number(fields[i]) / 100;
+		return { name: /^Name:\s+(.*)$/m.exec(s)?.[1] ?? '?', rss: kb('VmRSS'), hwm: kb('VmHWM'), utime: ticks(11) + ticks(13), stime: ticks(12) + ticks(14) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** Busy and total CPU seconds of the whole machine since boot (/proc/stat). */
+function machineCpu(): { busy: number; total: number } | undefined {
+	if (!HAS_PROC) return undefined;
+	const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+	const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line;
+	return { busy: (user + nice + system + irq + softirq + steal) / 100, total: (user + nice + system + idle + iowait + irq + softirq + steal) / 100 };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until other processes use less than 0.25 core for 3 s in a row (at most `seconds`). */
+async function waitForQuiet(seconds: number): Promise<void> {
+	if (!HAS_PROC || seconds <= 0) return;
+	const deadline = Date.now() + seconds * 1000;
+	let quiet = 0;
+	let warned = false;
+	while (Date.now() < deadline) {
+		const a = machineCpu()!;
+		await sleep(1000);
+		const b = machineCpu()!;
+		const cores = (b.busy - a.busy) / ((b.total - a.total) / cpus().length);
+		if (cores < 0.25) {
+			if (++quiet >= 3) return;
+		} else {
+			quiet = 0;
+			if (!warned) {
+				process.stdout.write(`    (waiting for the machine to go quiet: ${cores.toFixed(2)} cores busy elsewhere)\n`);
+				warned = true;
+			}
+		}
+	}
+	process.stdout.write(`    (the machine did not go quiet within ${seconds} s: measuring anyway, see "other load")\n`);
+}
+
+/**
+ * ext4 is slow to create files for a while after many files were deleted (inode allocation skips
+ * recently deleted inodes: seen here as 3–10× more system time for the same build). So the
+ * benchmark deletes nothing while it measures, and waits `--settle` seconds (default 35) after the
+ * last mass deletion. Before each measurement, `sync` so that the previous run's writeback does
+ * not overlap this one.
+ */
+let lastDeletion: number | undefined;
+async function settle(): Promise<void> {
+	try {
+		execFileSync('sync');
+	} catch {
+		// no sync(1): nothing to flush explicitly
+	}
+	if (lastDeletion === undefined) return;
+	const wait = lastDeletion + settleSeconds * 1000 - Date.now();
+	if (wait > 0) {
+		process.stdout.write(`    (letting the file system settle after deleting files: ${Math.ceil(wait / 1000)} s)\n`);
+		await sleep(wait);
+	}
+	lastDeletion = undefined;
+}
+
+/** Removes what earlier benchmark runs wrote (outputs only; the generated sites stay). */
+function removeOutputs(): void {
+	if (existsSync(runsDir)) {
+		rmSync(runsDir, { recursive: true, force: true });
+		lastDeletion = Date.now();
+	}
+	if (!existsSync(benchOut)) return;
+	for (const name of readdirSync(benchOut)) {
+		if (name === 'runs' || /^(dist|floor)-\d+(\.partial|\.old)?$/.test(name)) {
+			rmSync(path.join(benchOut, name), { recursive: true, force: true });
+			lastDeletion = Date.now();
+		}
+	}
+}
+
+async function measure(label: string, args: string[], echo: (line: string) => boolean = () => false): Promise<Measure> {
+	await settle();
+	await waitForQuiet(quietWait);
+	const timeFile = path.join(benchOut, `.time-${process.pid}.txt`);
+	const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-v', '-o', timeFile, node, ...args]] : [node, args];
+	const cpuBefore = machineCpu();
+	const started = performance.now();
+	const child = spawn(cmd, cmdArgs, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+	const m: Measure = { label, exitCode: null, wall: 0, processes: 0, names: [], lines: [], stderr: '' };
+	let pending = '';
+	child.stdout.setEncoding('utf8');
+	child.stdout.on('data', (chunk: string) => {
+		const t = (performance.now() - started) / 1000;
+		pending += chunk;
+		const parts = pending.split('\n');
+		pending = parts.pop()!;
+		for (const text of parts) {
+			m.lines.push({ t, text });
+			if (echo(text)) process.stdout.write(`      ${text.trim()}\n`);
+		}
+	});
+	child.stderr.setEncoding('utf8');
+	child.stderr.on('data', (chunk: string) => (m.stderr += chunk));
+
+	let lastSelf: ReturnType<typeof procStatus>;
+	const sample = () => {
+		if (!HAS_PROC || child.pid === undefined) return;
+		const seen: number[] = [];
+		const walk = (pid: number) => {
+			seen.push(pid);
+			for (const c of procChildren(pid)) walk(c);
+		};
+		walk(child.pid);
+		let sum = 0;
+		let procs = 0;
+		for (const pid of seen) {
+			const s = procStatus(pid);
+			if (!s || s.name === 'time') continue;
+			procs++;
+			sum += s.rss;
+			const name = s.name === 'MainThread' ? 'node' : s.name; // Node names its main thread
+			if (!m.names.includes(name)) m.names.push(name);
+			m.hwmKiB = Math.max(m.hwmKiB ?? 0, s.hwm);
+			if (!GNU_TIME && pid === child.pid) lastSelf = s;
+		}
+		m.treePeakKiB = Math.max(m.treePeakKiB ?? 0, sum);
+		m.processes = Math.max(m.processes, procs);
+	};
+	const timer = setInterval(sample, 50);
+	sample();
+	m.exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+	m.wall = (performance.now() - started) / 1000;
+	clearInterval(timer);
+	if (pending) m.lines.push({ t: m.wall, text: pending });
+	const cpuAfter = machineCpu();
+
+	if (GNU_TIME && existsSync(timeFile)) {
+		const out = readFileSync(timeFile, 'utf8');
+		rmSync(timeFile, { force: true });
+		const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
+		m.user = num(/User time \(seconds\): ([\d.]+)/);
+		m.sys = num(/System time \(seconds\): ([\d.]+)/);
+		m.maxRssKiB = num(/Maximum resident set size \(kbytes\): (\d+)/);
+	} else if (lastSelf) {
+		m.user = lastSelf.utime;
+		m.sys = lastSelf.stime;
+		m.maxRssKiB = m.hwmKiB ?? 0;
+	}
+	if (cpuBefore && cpuAfter && m.user !== undefined && m.sys !== undefined) {
+		const busy = cpuAfter.busy - cpuBefore.busy;
+		m.otherCores = Math.max(0, (busy - m.user - m.sys) / m.wall);
+	}
+	if (m.exitCode !== 0) {
+		console.error(`\n✗ ${label} failed (exit code ${m.exitCode}):\n${m.lines.map((l) => l.text).join('\n')}\n${m.stderr}`);
+		process.exit(1);
+	}
+	return m;
+}
+
+/** The peak memory of a run: the larger of GNU time's maximum RSS and the sampled tree sum. */
+const peakKiB = (m: Measure) => Math.max(m.maxRssKiB ?? 0, m.treePeakKiB ?? 0, m.hwmKiB ?? 0);
+
+// ---------------------------------------------------------------------------------------------
+// Output folders
+
+function treeSize(dir: string): { files: number; bytes: number; diskBytes: number } {
+	let files = 0;
+	let bytes = 0;
+	let diskBytes = 0;
+	for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (!e.isFile()) continue;
+		const s = statSync(path.join(e.parentPath, e.name));
+		files++;
+		bytes += s.size;
+		diskBytes += s.blocks * 512;
+	}
+	return { files, bytes, diskBytes };
+}
+
+const listTree = (dir: string) =>
+	readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((e) => e.isFile())
+		.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+		.sort();
+
+/**
+ * The floor must write what the build writes: same paths (the Astro stylesheet aside), and the same
+ * bytes for every OB document and image (sampled: every badge file and 200 awards).
+ */
+function compareOutputs(build: string, floor: string): { samePaths: boolean; missing: string[]; extra: string[]; compared: number; differing: string[] } {
+	const a = listTree(build).filter((f) => !f.startsWith('_astro/'));
+	const b = listTree(floor).filter((f) => !f.startsWith('_astro/'));
+	const inB = new Set(b);
+	const inA = new Set(a);
+	const missing = a.filter((f) => !inB.has(f));
+	const extra = b.filter((f) => !inA.has(f));
+	const awardDirs = [...new Set(a.filter((f) => f.startsWith('awards/')).map((f) => f.split('/')[1]!))];
+	const step = Math.max(1, Math.floor(awardDirs.length / 200));
+	const sampled = new Set(awardDirs.filter((_, i) => i % step === 0));
+	const toCompare = a.filter(
+		(f) => !f.endsWith('.html') && inB.has(f) && (!f.startsWith('awards/') || sampled.has(f.split('/')[1]!)),
+	);
+	const differing = toCompare.filter((f) => !readFileSync(path.join(build, f)).equals(readFileSync(path.join(floor, f))));
+	return { samePaths: missing.length === 0 && extra.length === 0, missing, extra, compared: toCompare.length, differing };
+}
+
+function clearAstroCaches(): string[] {
+	const removed: string[] = [];
+	const rm = (p: string) => {
+		if (existsSync(p)) {
+			rmSync(p, { recursive: true, force: true });
+			removed.push(path.relative(projectRoot, p));
+		}
+	};
+	rm(path.join(projectRoot, 'node_modules/.astro')); // Astro's cacheDir (content layer, incremental build data)
+	rm(path.join(projectRoot, 'node_modules/.vite/deps')); // Vite's dependency pre-bundling cache
+	// .astro/ holds generated types and data (regenerated by every build) and two preference files
+	// (settings.json, dev.json) that are not caches: keep those.
+	const dotAstro = path.join(projectRoot, '.astro');
+	if (existsSync(dotAstro)) for (const f of readdirSync(dotAstro)) if (!['settings.json', 'dev.json'].includes(f)) rm(path.join(dotAstro, f));
+	return removed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark
+
+interface Phase {
+	name: string;
+	seconds: number;
+}
+
+interface SizeResult {
+	awards: number;
+	site: Omit<GeneratedSite, 'root'> & { generateSeconds: number };
+	check: Measure[];
+	build: Measure[];
+	floor: Measure[];
+	output: { files: number; bytes: number; diskBytes: number };
+	floorOutput: { files: number; bytes: number; diskBytes: number };
+	comparison: ReturnType<typeof compareOutputs>;
+	/** Blason's own summary line of the (median) build. */
+	summary?: string;
+	timeline: Phase[];
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const medianRun = (ms: Measure[]) => {
+	const w = median(ms.map((m) => m.wall));
+	return ms.reduce((best, m) => (Math.abs(m.wall - w) < Math.abs(best.wall - w) ? m : best));
+};
+
+/** Where the build's time goes, from the arrival times of its progress lines. */
+function buildTimeline(m: Measure): Phase[] {
+	const at = (re: RegExp) => m.lines.find((l) => re.test(l.text))?.t;
+	const tCheck = at(/^\[1\/3\]/);
+	const tGenerate = at(/^\[2\/3\]/);
+	const tPublish = at(/^\[3\/3\]/);
+	const tDone = at(/^✓/);
+	const phases: Phase[] = [];
+	if (tCheck !== undefined) phases.push({ name: 'Node start-up, TypeScript stripping, importing Astro and Vite', seconds: tCheck });
+	if (tCheck !== undefined && tGenerate !== undefined) phases.push({ name: 'content check (loadSite, as `npm run check`)', seconds: tGenerate - tCheck });
+	if (tGenerate === undefined || tPublish === undefined) return phases;
+	// Progress lines come every 10 % of a phase: a phase starts about one step before its first line.
+	const ticks = new Map<string, number[]>();
+	for (const l of m.lines) {
+		const p = /^\s*… (.+): \d+\/\d+/.exec(l.text);
+		if (p && l.t >= tGenerate && l.t <= tPublish) ticks.set(p[1]!, [...(ticks.get(p[1]!) ?? []), l.t]);
+	}
+	const spans = [...ticks].map(([name, ts]) => {
+		const step = ts.length > 1 ? (ts.at(-1)! - ts[0]!) / (ts.length - 1) : 0;
+		return { name, start: Math.max(tGenerate, ts[0]! - step), end: ts.at(-1)! };
+	});
+	spans.sort((a, b) => a.start - b.start);
+	if (spans.length > 0) {
+		phases.push({ name: 'Astro: config, Vite bundle of the pages, getStaticPaths', seconds: spans[0]!.start - tGenerate });
+		for (const s of spans) phases.push({ name: `Astro: rendering and writing ${s.name}`, seconds: s.end - s.start });
+		phases.push({ name: 'Astro: other pages, end of build', seconds: tPublish - spans.at(-1)!.end });
+	} else phases.push({ name: 'Astro build', seconds: tPublish - tGenerate });
+	if (tDone !== undefined) {
+		phases.push({ name: 'swap into place, measure the output', seconds: tDone - tPublish });
+		phases.push({ name: 'process exit', seconds: m.wall - tDone });
+	}
+	return phases;
+}
+
+type SiteInfo = SizeResult['site'];
+
+function prepareSite(awards: number): SiteInfo {
+	const root = path.join(benchOut, 'sites', String(awards));
+	const stamp = path.join(benchOut, 'sites', `${awards}.json`);
+	if (reuse && existsSync(stamp) && existsSync(path.join(root, 'issuer.yaml'))) {
+		console.log(`  ${awards} awards: reusing ${path.relative(projectRoot, root)}`);
+		return JSON.parse(readFileSync(stamp, 'utf8'));
+	}
+	const t0 = performance.now();
+	const { root: _root, ...g } = generateSite(root, awards);
+	const site = { ...g, generateSeconds: (performance.now() - t0) / 1000 };
+	writeFileSync(stamp, JSON.stringify(site, null, 2));
+	lastDeletion = Date.now();
+	console.log(`  ${awards} awards: ${site.recipients} recipients, ${site.badges} badges, ${site.files} files, ${mib(site.contentBytes)} generated in ${site.generateSeconds.toFixed(1)} s`);
+	return site;
+}
+
+async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
+	const root = path.join(benchOut, 'sites', String(awards));
+	const runDir = path.join(runsDir, String(awards));
+	console.log(`\n## ${awards.toLocaleString('en')} awards`);
+
+	const check: Measure[] = [];
+	for (let i = 0; i < checkRuns; i++) {
+		const m = await measure('check', ['scripts/check.ts', '--root', root]);
+		if (!m.lines.some((l) => l.text.startsWith('✓'))) throw new Error(`check did not accept the content:\n${m.lines.map((l) => l.text).join('\n')}`);
+		if (m.lines.some((l) => /\bwarning\b|WARN_/.test(l.text))) console.log('  note: check reported warnings');
+		check.push(m);
+		console.log(`  check ${i + 1}/${checkRuns}: ${fmtMeasure(m)}`);
+	}
+
+	const build: Measure[] = [];
+	const floor: Measure[] = [];
+	// Every run writes to a new folder and nothing is deleted until the end (see settle()).
+	let distDir = '';
+	let floorDir = '';
+	for (let i = 1; i <= runs; i++) {
+		distDir = path.join(runDir, `build-${i}`);
+		floorDir = path.join(runDir, `floor-${i}`);
+		const removed = clearAstroCaches();
+		console.log(`  build ${i}/${runs} (cold: new output folder; removed ${removed.join(', ') || 'no cache'})`);
+		const b = await measure('build', ['scripts/build.ts', '--root', root, '--out', distDir], (l) => /^\[|100 %|^✓/.test(l));
+		build.push(b);
+		console.log(`  build ${i}/${runs}: ${fmtMeasure(b)}`);
+
+		const f = await measure('floor', ['bench/floor.ts', '--root', root, '--out', floorDir]);
+		floor.push(f);
+		console.log(`  floor ${i}/${runs}: ${fmtMeasure(f)}`);
+	}
+
+	const output = treeSize(distDir);
+	const floorOutput = treeSize(floorDir);
+	const comparison = compareOutputs(distDir, floorDir);
+	console.log(
+		`  output: ${output.files} files, ${mb(output.bytes)} (${kib(output.bytes / awards)} per award); floor ${floorOutput.files} files, ${mb(floorOutput.bytes)}; ` +
+			`paths ${comparison.samePaths ? 'identical' : `DIFFER (${comparison.missing.length} missing, ${comparison.extra.length} extra)`}, ` +
+			`${comparison.compared - comparison.differing.length}/${comparison.compared} JSON/image files byte-identical`,
+	);
+	const b = medianRun(build);
+	return {
+		awards,
+		site,
+		check,
+		build,
+		floor,
+		output,
+		floorOutput,
+		comparison,
+		...(b.lines.findLast((l) => l.text.startsWith('✓')) ? { summary: b.lines.findLast((l) => l.text.startsWith('✓'))!.text.replace(/ → .*$/, '') } : {}),
+		timeline: buildTimeline(b),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const KiB = 1024;
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`;
+const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(0)} MB`);
+const memory = (k: number) => (k * KiB >= GiB ? `${((k * KiB) / GiB).toFixed(2)} GiB` : `${((k * KiB) / MiB).toFixed(0)} MiB`);
+const secs = (s: number) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+const fmtMeasure = (m: Measure) =>
+	`${secs(m.wall)} wall, ${m.user !== undefined ? `CPU ${secs(m.user)} user + ${secs(m.sys ?? 0)} sys, ` : ''}peak RSS ${memory(peakKiB(m))}` +
+	`${m.processes > 1 ? ` (up to ${m.processes} processes: ${m.names.join(', ')})` : ''}${m.otherCores !== undefined && m.otherCores >= 0.2 ? `, other load ${m.otherCores.toFixed(1)} cores` : ''}`;
+
+const TARGET_SIZE = 10000;
+const TARGETS = {
+	checkSeconds: 3,
+	buildOverFloor: 3,
+	rssBytes: 1.5 * GiB,
+	outputBytes: 1e9,
+};
+
+function markdown(results: SizeResult[], machine: string[]): string {
+	const out: string[] = [];
+	const med = (ms: Measure[]) => median(ms.map((m) => m.wall));
+	const medCpu = (ms: Measure[]) => median(ms.map((m) => (m.user ?? NaN) + (m.sys ?? NaN)));
+	const maxPeak = (ms: Measure[]) => Math.max(...ms.map(peakKiB));
+	out.push('| Awards | `check` | check peak RSS | cold `build` | build CPU | build peak RSS | floor | floor CPU | floor peak RSS | build / floor | output | per award | files |');
+	out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of results) {
+		out.push(
+			`| ${r.awards.toLocaleString('en')} | ${secs(med(r.check))} | ${memory(maxPeak(r.check))} | ${secs(med(r.build))} | ${secs(medCpu(r.build))} | ${memory(maxPeak(r.build))} | ` +
+				`${secs(med(r.floor))} | ${secs(medCpu(r.floor))} | ${memory(maxPeak(r.floor))} | **${(med(r.build) / med(r.floor)).toFixed(2)}×** (CPU ${(medCpu(r.build) / medCpu(r.floor)).toFixed(2)}×) | ` +
+				`${mb(r.output.bytes)} | ${kib(r.output.bytes / r.awards)} | ${r.output.files.toLocaleString('en')} |`,
+		);
+	}
+	out.push('');
+	out.push(
+		`Wall times are medians (check: ${checkRuns} run${checkRuns > 1 ? 's' : ''}; build and floor: ${runs} run${runs > 1 ? 's' : ''}). ` +
+			'Peak RSS is the largest over the runs of GNU time\'s maximum resident set size and of the sampled sum over the process tree. ' +
+			'Output is the apparent size of every file of the built site (1 MB = 10⁶ bytes).',
+	);
+
+	const target = results.find((r) => r.awards === TARGET_SIZE) ?? results.at(-1)!;
+	const at = target.awards.toLocaleString('en');
+	const checkS = med(target.check);
+	const ratio = med(target.build) / med(target.floor);
+	const rss = Math.max(maxPeak(target.check), maxPeak(target.build)) * KiB;
+	const ok = (b: boolean) => (b ? '✅ met' : '❌ missed');
+	out.push('');
+	out.push(`| Target (at ${at} awards${target.awards === TARGET_SIZE ? '' : `; the targets are set for ${TARGET_SIZE.toLocaleString('en')}`}) | Measured | |`);
+	out.push('|---|---|---|');
+	out.push(`| \`check\` < ${TARGETS.checkSeconds} s | ${secs(checkS)} | ${ok(checkS < TARGETS.checkSeconds)} |`);
+	out.push(`| cold \`build\` < ${TARGETS.buildOverFloor}× the plain-Node floor | ${ratio.toFixed(2)}× (${secs(med(target.build))} vs ${secs(med(target.floor))}) | ${ok(ratio < TARGETS.buildOverFloor)} |`);
+	out.push(`| peak RSS < 1.5 GiB | build ${memory(maxPeak(target.build))}, check ${memory(maxPeak(target.check))} | ${ok(rss < TARGETS.rssBytes)} |`);
+	out.push(`| output < 1 GB | ${mb(target.output.bytes)} (${kib(target.output.bytes / target.awards)} per award; ${mb(target.output.diskBytes)} on disk) | ${ok(target.output.bytes < TARGETS.outputBytes)} |`);
+
+	out.push('');
+	out.push('Where the cold build\'s time goes (from the arrival times of its progress lines):');
+	out.push('');
+	out.push(`| Phase | ${results.map((r) => r.awards.toLocaleString('en')).join(' | ')} |`);
+	out.push(`|---|${results.map(() => '---:').join('|')}|`);
+	const names = [...new Set(results.flatMap((r) => r.timeline.map((p) => p.name)))];
+	for (const n of names) out.push(`| ${n} | ${results.map((r) => { const p = r.timeline.find((x) => x.name === n); return p ? secs(p.seconds) : '–'; }).join(' | ')} |`);
+	out.push(`| **total (wall)** | ${results.map((r) => `**${secs(medianRun(r.build).wall)}**`).join(' | ')} |`);
+
+	out.push('');
+	for (const r of results) {
+		const c = r.comparison;
+		const busy = [...r.check, ...r.build, ...r.floor].filter((m) => (m.otherCores ?? 0) >= 0.2);
+		out.push(
+			`- ${r.awards.toLocaleString('en')} awards: ${r.site.recipients} recipients, ${r.site.badges} badges, artwork ${kib(Math.min(...Object.values(r.site.imageBytes)))}–${kib(Math.max(...Object.values(r.site.imageBytes)))}; ` +
+				`Blason's summary: "${r.summary ?? '?'}"; floor output ${mb(r.floorOutput.bytes)}; ` +
+				`floor and build write ${c.samePaths ? 'the same paths' : `different paths (${c.missing.length} missing from the floor, ${c.extra.length} extra)`} and ` +
+				`${c.compared - c.differing.length}/${c.compared} sampled JSON/image files are byte-identical; ` +
+				`every run (wall, peak RSS): ${(['check', 'build', 'floor'] as const).map((k) => `${k} ${r[k].map((m) => `${m.wall.toFixed(2)} s/${memory(peakKiB(m))}`).join(', ')}`).join('; ')}` +
+				`${busy.length ? `; ⚠ other processes used ≥ 0.2 core during ${busy.map((m) => m.label).join(', ')}` : ''}.`,
+		);
+	}
+	out.push('');
+	out.push(`Machine: ${machine.join('; ')}.`);
+	return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const machine = [
+	`${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'})`,
+	`${(totalmem() / GiB).toFixed(1)} GiB RAM`,
+	`Node ${process.version}`,
+	`peak RSS via ${GNU_TIME ? `${GNU_TIME} -v` : 'no GNU time'}${HAS_PROC ? ' and /proc sampling' : ''}`,
+];
+mkdirSync(benchOut, { recursive: true });
+mkdirSync(runsDir, { recursive: true });
+let fsType = '';
+try {
+	fsType = execFileSync('stat', ['-f', '-c', '%T', runsDir], { encoding: 'utf8' }).trim();
+} catch {
+	// not GNU stat: leave it out
+}
+machine.push(`builds written to ${path.relative(projectRoot, runsDir)}${fsType ? ` (${fsType === 'ext2/ext3' ? 'ext2/3/4' : fsType})` : ''}`);
+console.log(`# Blason benchmark — sizes ${sizes.join(', ')}; ${machine.join('; ')}`);
+const results: SizeResult[] = [];
+console.log('\n## Content');
+const sites = new Map(sizes.map((n) => [n, prepareSite(n)]));
+removeOutputs();
+for (const n of sizes) results.push(await runSize(n, sites.get(n)!));
+// Keep the last run of each size as bench/out/dist-<N> and bench/out/floor-<N>; no more measuring, so deleting is fine now.
+for (const n of sizes) {
+	const runDir = path.join(runsDir, String(n));
+	renameSync(path.join(runDir, `build-${runs}`), path.join(benchOut, `dist-${n}`));
+	renameSync(path.join(runDir, `floor-${runs}`), path.join(benchOut, `floor-${n}`));
+}
+rmSync(runsDir, { recursive: true, force: true });
+const table = markdown(results, machine);
+writeFileSync(path.join(benchOut, 'results.md'), table);
+writeFileSync(
+	path.join(benchOut, 'results.json'),
+	JSON.stringify({ date: new Date().toISOString(), machine, runs, checkRuns, results }, (k, v) => (k === 'lines' ? undefined : v), 2),
+);
+console.log(`\n${table}`);
+console.log(`(written to ${path.relative(process.cwd(), path.join(benchOut, 'results.md'))} and results.json)`);
