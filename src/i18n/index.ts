@@ -11,8 +11,13 @@ export function useTranslations(lang: string) {
 		(dict[key] ?? fr[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+// Building an Intl.DateTimeFormat costs more than formatting with it; award pages format several dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(dateTime: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(dateTime));
+	let format = dateFormats.get(lang);
+	if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
+	return format.format(new Date(dateTime));
 }
 
 /** "P2Y" → "2 ans", in words for people. */

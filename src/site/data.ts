@@ -6,6 +6,7 @@ import { loadSite } from '../lib/content/load-site.ts';
 import type { Award, Badge, Site } from '../lib/content/model.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { contentRoot } from '../lib/cli/args.ts';
+import { getBuildHandoff } from '../lib/publish/build-handoff.ts';
 
 let cached: Promise<Site> | undefined;
 
@@ -19,6 +20,8 @@ async function load(): Promise<Site> {
 }
 
 export function getSite(): Promise<Site> {
+	const handoff = getBuildHandoff();
+	if (handoff) return Promise.resolve(handoff.site);
 	if (import.meta.env.DEV) return load();
 	cached ??= load();
 	return cached;
@@ -27,3 +30,6 @@ export function getSite(): Promise<Site> {
 export async function awardsOf(badge: Badge): Promise<Award[]> {
 	return (await getSite()).awards.filter((a) => a.badge === badge.slug);
 }
+
+/** Award files that `npm run build` writes itself get no Astro route (see award-files.ts). */
+export const awardFilesFromAstro = () => !getBuildHandoff()?.writesAwardFiles;

@@ -30,8 +30,12 @@ function iTXtKeyword(chunk: PngChunk): string | undefined {
  * any earlier chunk with the same keyword is dropped (baking twice never duplicates it),
  * and one uncompressed iTXt chunk is inserted right after IHDR, where 1EdTech's sample puts it.
  */
+// One badge artwork is baked for every award: parse and CRC-check its chunks once.
+const parsed = new WeakMap<Uint8Array, PngChunk[]>();
+
 export function bakePng(png: Uint8Array, text: string, keyword = OB2_PNG_KEYWORD): Uint8Array {
-	const chunks = readPngChunks(png);
+	let chunks = parsed.get(png);
+	if (!chunks) parsed.set(png, (chunks = readPngChunks(png)));
 	const kept = chunks.filter((c) => iTXtKeyword(c) !== keyword);
 	const baked = encodePngChunk('iTXt', iTXtData(keyword, text));
 	const parts: Uint8Array[] = [png.subarray(0, 8)];

@@ -1,6 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../content/load-site.ts';
+import { writeAwardFiles } from '../publish/award-files.ts';
+import { setBuildHandoff } from '../publish/build-handoff.ts';
 import { contentRoot } from './args.ts';
 import { formatBytes, measureTree, ProgressReporter } from './build-report.ts';
 import { reportProblems } from './check-command.ts';
@@ -34,17 +36,18 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 
 	log(`[2/3] Génération du site / generating the site`);
 	const reporter = new ProgressReporter({ pages: awards, assertions: awards, 'baked images': awards }, log);
-	const g = globalThis as { __blasonProgress?: (phase: string) => void };
-	g.__blasonProgress = (phase) => reporter.tick(phase);
+	const progress = (phase: string) => reporter.tick(phase);
+	setBuildHandoff({ site, progress, writesAwardFiles: true });
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });
 	try {
 		await options.generate({ projectRoot: options.projectRoot, outDir: tmpDir });
+		await writeAwardFiles(site, tmpDir, progress);
 	} catch (e) {
 		await rm(tmpDir, { recursive: true, force: true });
 		throw e;
 	} finally {
-		delete g.__blasonProgress;
+		setBuildHandoff(undefined);
 	}
 
 	log(`[3/3] Publication / replacing ${path.relative(process.cwd(), outDir) || outDir}`);

@@ -17,7 +17,10 @@ export async function listRepositoryFiles(root: string): Promise<string[]> {
 			maxBuffer: 256 * 1024 * 1024,
 		});
 		// ls-files lists paths relative to cwd when given '.'.
-		return [...new Set(out.split('\0').filter(Boolean))].filter((f) => !f.split('/').some((p) => SKIP_DIRS.has(p)));
+		const files = [...new Set(out.split('\0').filter(Boolean))].filter((f) => !f.split('/').some((p) => SKIP_DIRS.has(p)));
+		// Nothing listed means the root is inside an ignored folder of an enclosing repository
+		// (a content folder under a git-ignored path): Git's view does not apply there.
+		return files.length ? files : walk(root);
 	} catch {
 		return walk(root);
 	}

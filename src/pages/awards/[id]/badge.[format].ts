@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Award } from '../../../lib/content/model.ts';
 import { bakeAward } from '../../../lib/ob2/index.ts';
-import { getSite } from '../../../site/data.ts';
+import { awardFilesFromAstro, getSite } from '../../../site/data.ts';
 import { image, progress } from '../../../site/responses.ts';
 
 export const getStaticPaths = (async () => {
+	if (!awardFilesFromAstro()) return [];
 	const site = await getSite();
 	return site.awards.map((award) => ({
 		params: { id: award.id, format: site.badges.get(award.badge)!.image.format },

@@ -1,0 +1,24 @@
+import type { Site } from '../content/model.ts';
+
+/**
+ * What `npm run build` hands to the Astro pages it renders in the same process: the content it
+ * has already loaded and checked (so Astro does not load it a second time), a progress counter,
+ * and whether the build writes the award files itself. Absent under `astro dev` and a bare
+ * `astro build`, where the pages load the content and the endpoints serve every file.
+ */
+export interface BuildHandoff {
+	site: Site;
+	progress: (phase: string) => void;
+	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
+	writesAwardFiles: boolean;
+}
+
+const KEY = Symbol.for('blason.build-handoff');
+type Holder = { [KEY]?: BuildHandoff };
+
+export function setBuildHandoff(handoff: BuildHandoff | undefined): void {
+	if (handoff) (globalThis as Holder)[KEY] = handoff;
+	else delete (globalThis as Holder)[KEY];
+}
+
+export const getBuildHandoff = (): BuildHandoff | undefined => (globalThis as Holder)[KEY];
