@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { hashEmail } from '../src/lib/identity.ts';
+import { statusIndex } from '../src/lib/ob3/status-list.ts';
 
 export interface GeneratedSite {
 	root: string;
@@ -320,11 +321,14 @@ export function generateSite(root: string, awards: number, seed = 1): GeneratedS
 	// Popular badges are awarded much more often than rare ones (Zipf-like).
 	const badgeWeights = BADGES.map((b, i) => [b.slug, 1 / (i + 1) ** 0.8] as const);
 	const usedIds = new Set<string>();
+	const usedSlots = new Set<number>();
 	const newId = () => {
 		for (;;) {
 			const id = Array.from({ length: 12 }, () => ID_ALPHABET[Math.floor(r() * 32)]).join('');
-			if (!usedIds.has(id) && parse(id) === id) {
+			// Like `npm run new-id`: no two awards may share a revocation status bit.
+			if (!usedIds.has(id) && !usedSlots.has(statusIndex(id)) && parse(id) === id) {
 				usedIds.add(id);
+				usedSlots.add(statusIndex(id));
 				return id;
 			}
 		}

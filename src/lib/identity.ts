@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { statusIndex } from './ob3/status-list.ts';
 
 /**
  * Open Badges identity hash: `sha256$` + hex(SHA-256(identity + salt)), identity then salt,
@@ -24,8 +25,14 @@ export const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)
 /** Crockford-style base32 (no i, l, o, u): readable when typed from a printed certificate. */
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-/** A new permanent award id: 12 characters, 60 random bits. */
-export function newAwardId(): string {
-	const bytes = randomBytes(12);
-	return Array.from(bytes, (b) => ID_ALPHABET[b & 31]).join('');
+/**
+ * A new permanent award id: 12 characters, 60 random bits. `taken` (the ids already in use)
+ * rules out an id whose revocation status bit another award already owns (ob3/status-list.ts).
+ */
+export function newAwardId(taken: Iterable<string> = []): string {
+	const slots = new Set(Array.from(taken, statusIndex));
+	for (;;) {
+		const id = Array.from(randomBytes(12), (b) => ID_ALPHABET[b & 31]).join('');
+		if (!slots.has(statusIndex(id))) return id;
+	}
 }

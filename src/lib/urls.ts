@@ -24,7 +24,31 @@ export const paths = {
 	/** The badge artwork with the assertion baked in, in the artwork's format. */
 	bakedImage: (id: string, format: 'png' | 'svg') => `awards/${id}/badge.${format}`,
 	/** JSON Schemas of the content files, for editors. */
-	schema: (name: 'issuer' | 'badge' | 'recipient') => `schemas/${name}.schema.json`,
+	schema: (name: 'issuer' | 'badge' | 'recipient' | 'keys') => `schemas/${name}.schema.json`,
+
+	/** OB 3.0 Achievement of a badge, `related` to its OB 2.0 BadgeClass. */
+	achievement: (slug: string) => `badges/${slug}/achievement.json`,
+	/** OB 2.0 signed assertion: a compact JWS (RS256). */
+	signedAssertion: (id: string) => `awards/${id}/assertion.jws`,
+	/** OB 3.0 OpenBadgeCredential with an embedded eddsa-rdfc-2022 proof; its `id` is this URL. */
+	credential: (id: string) => `awards/${id}/credential.json`,
+	/** The same credential as a VC-JWT (RS256). */
+	credentialJwt: (id: string) => `awards/${id}/credential.jwt`,
+	/** OB 2.0 RevocationList of signed assertions. */
+	revocationList: () => 'issuer/revocations.json',
+	/** OB 3.0 Bitstring Status List credential (revocation). */
+	statusList: () => 'status/revocation.json',
+	/** One key generation's RSA public key as a JWK: the `kid` of VC-JWTs. */
+	keyJwk: (keyId: string) => `keys/${keyId}/jwk.json`,
+	/** The same RSA public key as an OB 2.0 CryptographicKey: the `creator` of signed assertions. */
+	cryptographicKey: (keyId: string) => `keys/${keyId}/cryptographic-key.json`,
+	/** Every public key of the issuer, RSA and Ed25519. */
+	jwks: () => '.well-known/jwks.json',
+	/**
+	 * The did:web DID document. did:web puts it at /.well-known/did.json for a bare domain and at
+	 * <path>/did.json for a site under a path (GitHub Pages project sites).
+	 */
+	didDocument: (atDomainRoot: boolean) => (atDomainRoot ? '.well-known/did.json' : 'did.json'),
 } as const;
 
 export type PathName = keyof typeof paths;

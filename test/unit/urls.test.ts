@@ -18,6 +18,17 @@ describe('permanent URL scheme', () => {
 			assertion: paths.assertion('k7m2x9qd4p1h'),
 			bakedImage: paths.bakedImage('k7m2x9qd4p1h', 'png'),
 			schema: paths.schema('recipient'),
+			achievement: paths.achievement('engagement-citoyen'),
+			signedAssertion: paths.signedAssertion('k7m2x9qd4p1h'),
+			credential: paths.credential('k7m2x9qd4p1h'),
+			credentialJwt: paths.credentialJwt('k7m2x9qd4p1h'),
+			revocationList: paths.revocationList(),
+			statusList: paths.statusList(),
+			keyJwk: paths.keyJwk('2026-11-23'),
+			cryptographicKey: paths.cryptographicKey('2026-11-23'),
+			jwks: paths.jwks(),
+			didDocumentRoot: paths.didDocument(true),
+			didDocumentPath: paths.didDocument(false),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -31,8 +42,19 @@ describe('permanent URL scheme', () => {
 			assertion: 'awards/k7m2x9qd4p1h/assertion.json',
 			bakedImage: 'awards/k7m2x9qd4p1h/badge.png',
 			schema: 'schemas/recipient.schema.json',
+			achievement: 'badges/engagement-citoyen/achievement.json',
+			signedAssertion: 'awards/k7m2x9qd4p1h/assertion.jws',
+			credential: 'awards/k7m2x9qd4p1h/credential.json',
+			credentialJwt: 'awards/k7m2x9qd4p1h/credential.jwt',
+			revocationList: 'issuer/revocations.json',
+			statusList: 'status/revocation.json',
+			keyJwk: 'keys/2026-11-23/jwk.json',
+			cryptographicKey: 'keys/2026-11-23/cryptographic-key.json',
+			jwks: '.well-known/jwks.json',
+			didDocumentRoot: '.well-known/did.json',
+			didDocumentPath: 'did.json',
 		});
-		expect(Object.keys(paths)).toHaveLength(12);
+		expect(Object.keys(paths)).toHaveLength(22);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {

@@ -5,6 +5,7 @@ import { findPlaintextEmails } from './emails.ts';
 import type { Award, Badge, Recipient } from './model.ts';
 import { notUtf8, SLUG, type GetText } from './read-context.ts';
 import { validateAgainstSchema } from './schema-validation.ts';
+import { statusIndex } from '../ob3/status-list.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 interface RawAward {
@@ -13,6 +14,7 @@ interface RawAward {
 	issuedOn: string;
 	narrative?: string;
 	evidence?: Award['evidence'];
+	revoked?: { date: string; reason: string };
 }
 
 export async function loadRecipients(
@@ -25,6 +27,7 @@ export async function loadRecipients(
 	const recipients = new Map<string, Recipient>();
 	const awards: Award[] = [];
 	const firstSeen = new Map<string, { file: string; line?: number }>();
+	const statusSlots = new Map<number, { id: string; file: string }>();
 	const files = all.filter((f) => f.startsWith('recipients/')).sort();
 	const badgeDirs = new Set(all.filter((f) => f.startsWith('badges/')).map((f) => f.split('/')[1]!));
 	for (const file of files) {
@@ -101,7 +104,22 @@ export async function loadRecipients(
 						message: `award id "${a.id}" is already used in ${seen.file}${seen.line ? `:${seen.line}` : ''}`,
 						hint: 'every award needs its own id: it is its permanent URL. Give this one a new id (npm run new-id), never reuse one',
 					});
-				} else firstSeen.set(a.id, { file, ...(line ? { line } : {}) });
+				} else {
+					firstSeen.set(a.id, { file, ...(line ? { line } : {}) });
+					const index = statusIndex(a.id);
+					const sharing = statusSlots.get(index);
+					if (sharing) {
+						problems.push({
+							code: 'ERR_AWARD_STATUS_COLLISION',
+							severity: 'error',
+							file,
+							line,
+							field: `awards.${i}.id`,
+							message: `award id "${a.id}" shares its revocation status bit with "${sharing.id}" (${sharing.file}), so revoking one would revoke both`,
+							hint: 'give the newer, not yet published award a new id with npm run new-id',
+						});
+					} else statusSlots.set(index, { id: a.id, file });
+				}
 			}
 			if (typeof a.issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}/.test(a.issuedOn) && new Date(a.issuedOn.length === 10 ? `${a.issuedOn}T00:00:00Z` : a.issuedOn) > now) {
 				const line = source.lineOf(['awards', i, 'issuedOn']);
@@ -142,6 +160,7 @@ export async function loadRecipients(
 				...(badge?.validity ? { expires: addDuration(issuedOn, badge.validity) } : {}),
 				...(a.narrative ? { narrative: a.narrative } : {}),
 				evidence: a.evidence ?? [],
+				...(a.revoked ? { revoked: { date: toDateTime(a.revoked.date), reason: a.revoked.reason } } : {}),
 				file,
 			});
 		}

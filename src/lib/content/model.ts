@@ -72,6 +72,8 @@ export interface Award {
 	expires?: string;
 	narrative?: string;
 	evidence: Evidence[];
+	/** Set by `npm run revoke`: the award stays published, marked revoked. */
+	revoked?: { date: string; reason: string };
 	/** Where the award is written, for messages and audit. */
 	file: string;
 }
