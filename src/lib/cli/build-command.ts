@@ -37,7 +37,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 	log(`[2/3] Génération du site / generating the site`);
 	const reporter = new ProgressReporter({ pages: awards, assertions: awards, 'baked images': awards }, log);
 	const progress = (phase: string) => reporter.tick(phase);
-	setBuildHandoff({ site, progress, writesAwardFiles: true });
+	setBuildHandoff({ site, progress, writesAwardFiles: true, signing: { keyId: 'dev', development: true } });
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });
 	try {

@@ -11,7 +11,15 @@ export interface BuildHandoff {
 	progress: (phase: string) => void;
 	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
 	writesAwardFiles: boolean;
+	/** The key generation that signs this build. */
+	signing: { keyId: string; development: boolean };
 }
+
+/**
+ * Whether pages must warn that the site is signed with a development key: always under
+ * `astro dev`, and in a build without the CI secret.
+ */
+export const signedWithDevelopmentKey = () => getBuildHandoff()?.signing.development ?? true;
 
 const KEY = Symbol.for('blason.build-handoff');
 type Holder = { [KEY]?: BuildHandoff };
