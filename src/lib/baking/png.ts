@@ -5,6 +5,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Keyword of the iTXt chunk that carries an Open Badges 2.0 assertion (Baking 1.0 §PNG). */
 export const OB2_PNG_KEYWORD = 'openbadges';
+/** Keyword of the iTXt chunk that carries an Open Badges 3.0 credential (OB 3.0 §Baking). */
+export const OB3_PNG_KEYWORD = 'openbadgecredential';
 
 /**
  * iTXt data: keyword, NUL, compression flag 0 and method 0 (the spec forbids compression),
@@ -34,14 +36,24 @@ function iTXtKeyword(chunk: PngChunk): string | undefined {
 const parsed = new WeakMap<Uint8Array, PngChunk[]>();
 
 export function bakePng(png: Uint8Array, text: string, keyword = OB2_PNG_KEYWORD): Uint8Array {
+	return bakePngTexts(png, [{ keyword, text }]);
+}
+
+/**
+ * Bakes several texts at once, each in its own iTXt chunk right after IHDR, in the order given:
+ * one PNG can carry an OB 2.0 assertion (`openbadges`) and an OB 3.0 credential
+ * (`openbadgecredential`), since each reader looks for its own keyword only.
+ */
+export function bakePngTexts(png: Uint8Array, texts: readonly { keyword: string; text: string }[]): Uint8Array {
 	let chunks = parsed.get(png);
 	if (!chunks) parsed.set(png, (chunks = readPngChunks(png)));
-	const kept = chunks.filter((c) => iTXtKeyword(c) !== keyword);
-	const baked = encodePngChunk('iTXt', iTXtData(keyword, text));
+	const replaced = new Set(texts.map((t) => t.keyword));
+	const kept = chunks.filter((c) => !replaced.has(iTXtKeyword(c) ?? '\0'));
+	const baked = texts.map((t) => encodePngChunk('iTXt', iTXtData(t.keyword, t.text)));
 	const parts: Uint8Array[] = [png.subarray(0, 8)];
 	for (const c of kept) {
 		parts.push(png.subarray(c.start, c.end));
-		if (c.type === 'IHDR') parts.push(baked);
+		if (c.type === 'IHDR') parts.push(...baked);
 	}
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let pos = 0;

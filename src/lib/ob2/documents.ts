@@ -7,7 +7,11 @@ export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 // so every document uses the string form, never an array.
 type Ob2Document = { '@context': typeof OB2_CONTEXT; type: string; id: string } & Record<string, unknown>;
 
-export function buildProfile(issuer: Issuer): Ob2Document {
+/**
+ * The issuer Profile. `keyIds` are the key generations whose CryptographicKey documents are
+ * published: listing them here is what authorises them to sign (DIGEST §1.12).
+ */
+export function buildProfile(issuer: Issuer, keyIds: readonly string[] = []): Ob2Document {
 	const url = siteUrls(issuer.site);
 	return {
 		'@context': OB2_CONTEXT,
@@ -21,6 +25,7 @@ export function buildProfile(issuer: Issuer): Ob2Document {
 		// Hosted assertions are valid only under this site's award folder: on a shared origin such
 		// as <user>.github.io, another repository of the same account cannot mint our badges.
 		verification: { type: 'VerificationObject', startsWith: url.awardsRoot() },
+		...(keyIds.length ? { publicKey: keyIds.map((id) => url.cryptographicKey(id)), revocationList: url.revocationList() } : {}),
 	};
 }
 
@@ -63,6 +68,8 @@ export function buildAssertion(award: Award, recipient: Recipient, badge: Badge,
 		...(award.expires ? { expires: award.expires } : {}),
 		image: url.bakedImage(award.id, badge.image.format),
 		...(award.narrative ? { narrative: award.narrative } : {}),
+		// A static host cannot answer 410 Gone: the hosted document itself says it is revoked.
+		...(award.revoked ? { revoked: true, revocationReason: award.revoked.reason } : {}),
 		...(award.evidence.length
 			? {
 					evidence: award.evidence.map((e) => ({
