@@ -4,12 +4,15 @@ import type { Problem } from '../problems.ts';
 import { listRepositoryFiles } from './files.ts';
 import { loadBadges } from './load-badges.ts';
 import { loadIssuer } from './load-issuer.ts';
+import { loadKeys } from './load-keys.ts';
 import { loadRecipients } from './load-recipients.ts';
 import type { Site } from './model.ts';
 import type { RawFile } from './read-context.ts';
 import { findPrivateKeys } from './secrets.ts';
 
-const TEXT_EXTENSIONS = /\.(ya?ml|md|markdown|json|jsonld|jwk|jwks|pem|key|txt|env|ts|js|mjs|cjs|astro|html|csv|toml|ini|cfg|conf|sh)$|(^|\/)[^./]+$/i;
+// Every other file is scanned for keys if it reads as UTF-8: a secret pasted into notes.rtf or
+// workflow.bak leaks just the same.
+const BINARY_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|woff2?|ttf|otf|eot|mp[34]|m4a|ogg|wav|webm|mov|avi|wasm|node|so|dylib|dll|exe|sqlite|db)$/i;
 /** Deliberately broken example sites for the test suite; they are never published. */
 const FIXTURE_DIR = /(^|\/)test\/fixtures\//;
 
@@ -22,7 +25,8 @@ export interface LoadResult {
 }
 
 /**
- * Reads and checks the whole content of an association repository: issuer.yaml, badges/, recipients/.
+ * Reads and checks the whole content of an association repository: issuer.yaml, badges/, recipients/,
+ * keys.yaml.
  * Never throws for a content mistake: every problem of every file is collected and returned.
  */
 export async function loadSite(root: string, options: { now?: Date } = {}): Promise<LoadResult> {
@@ -56,7 +60,7 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 	const asText = (f: RawFile) => (f.bytes ? decodeText(f.bytes) : undefined);
 
 	// Private keys, anywhere in what would be committed.
-	const textFiles = all.filter((f) => TEXT_EXTENSIONS.test(f) && !FIXTURE_DIR.test(f));
+	const textFiles = all.filter((f) => !BINARY_EXTENSIONS.test(f) && !FIXTURE_DIR.test(f));
 	const texts = await Promise.all(textFiles.map(read));
 	for (const f of texts) {
 		const t = asText(f);
@@ -68,10 +72,11 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 	const issuer = await loadIssuer(all, getText, read, problems);
 	const badges = await loadBadges(all, getText, read, problems);
 	const { recipients, awards } = await loadRecipients(all, getText, badges, problems, options.now ?? new Date());
+	const keys = await loadKeys(all, getText, problems);
 
 	const hasError = problems.some((p) => p.severity === 'error');
 	return {
-		...(hasError || !issuer ? {} : { site: { root, issuer, badges, recipients, awards } }),
+		...(hasError || !issuer ? {} : { site: { root, issuer, badges, recipients, awards, keys } }),
 		problems,
 		files: all.length,
 	};

@@ -1,5 +1,7 @@
 /** The association's content after validation: what every output is built from. */
 
+import type { PublicKeyInfo } from '../signing/keys.ts';
+
 export interface FooterLink {
 	label: string;
 	url: string;
@@ -93,4 +95,6 @@ export interface Site {
 	recipients: Map<string, Recipient>;
 	/** Every award, sorted by date then id so that output order never depends on the file system. */
 	awards: Award[];
+	/** Published signing keys from keys.yaml, oldest first (empty without keys.yaml). Never development keys. */
+	keys: PublicKeyInfo[];
 }

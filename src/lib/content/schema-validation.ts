@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import issuerSchema from '../../../schemas/issuer.schema.json' with { type: 'json' };
 import badgeSchema from '../../../schemas/badge.schema.json' with { type: 'json' };
 import recipientSchema from '../../../schemas/recipient.schema.json' with { type: 'json' };
+import keysSchema from '../../../schemas/keys.schema.json' with { type: 'json' };
 import type { Problem } from '../problems.ts';
 import { didYouMean } from '../suggest.ts';
 import { isDateOrDateTime } from '../dates.ts';
@@ -11,7 +12,7 @@ import type { YamlSource } from './yaml-source.ts';
 // ajv-formats is CommonJS; its default export differs between Node and bundlers.
 const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => void;
 
-export const schemas = { issuer: issuerSchema, badge: badgeSchema, recipient: recipientSchema } as const;
+export const schemas = { issuer: issuerSchema, badge: badgeSchema, recipient: recipientSchema, keys: keysSchema } as const;
 export type SchemaName = keyof typeof schemas;
 
 let compiled: Record<SchemaName, ValidateFunction> | undefined;
@@ -24,6 +25,7 @@ function validators(): Record<SchemaName, ValidateFunction> {
 			issuer: ajv.compile(issuerSchema),
 			badge: ajv.compile(badgeSchema),
 			recipient: ajv.compile(recipientSchema),
+			keys: ajv.compile(keysSchema),
 		};
 	}
 	return compiled;
