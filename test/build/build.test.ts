@@ -29,29 +29,32 @@ describe('npm run build on the basic fixture', () => {
 	it('writes exactly the permanent URL scheme', () => {
 		const files = listFiles(out).filter((f) => !f.startsWith('_astro/'));
 		expect(files).toEqual([
+			'.well-known/jwks.json',
 			'404.html',
-			'awards/a1b2c3d4e5f6/assertion.json',
-			'awards/a1b2c3d4e5f6/badge.svg',
-			'awards/a1b2c3d4e5f6/index.html',
-			'awards/k7m2x9qd4p1h/assertion.json',
-			'awards/k7m2x9qd4p1h/badge.png',
-			'awards/k7m2x9qd4p1h/index.html',
-			'awards/zz9yy8xx7ww6/assertion.json',
-			'awards/zz9yy8xx7ww6/badge.png',
-			'awards/zz9yy8xx7ww6/index.html',
+			...['a1b2c3d4e5f6', 'k7m2x9qd4p1h', 'zz9yy8xx7ww6'].flatMap((id) =>
+				['assertion.json', 'assertion.jws', id === 'a1b2c3d4e5f6' ? 'badge.svg' : 'badge.png', 'credential.json', 'credential.jwt', 'index.html'].map((f) => `awards/${id}/${f}`),
+			),
+			'badges/atelier-numerique/achievement.json',
 			'badges/atelier-numerique/badgeclass.json',
 			'badges/atelier-numerique/image.png',
 			'badges/atelier-numerique/index.html',
+			'badges/engagement-citoyen/achievement.json',
 			'badges/engagement-citoyen/badgeclass.json',
 			'badges/engagement-citoyen/image.svg',
 			'badges/engagement-citoyen/index.html',
+			'did.json',
 			'index.html',
 			'issuer/index.html',
 			'issuer/logo.svg',
 			'issuer/profile.json',
+			'issuer/revocations.json',
+			'keys/dev/cryptographic-key.json',
+			'keys/dev/jwk.json',
 			'schemas/badge.schema.json',
 			'schemas/issuer.schema.json',
+			'schemas/keys.schema.json',
 			'schemas/recipient.schema.json',
+			'status/revocation.json',
 		]);
 	});
 
@@ -97,7 +100,7 @@ describe('npm run build on the basic fixture', () => {
 	});
 
 	it('ends with a summary of awards, files, size and time', () => {
-		expect(stdout).toMatch(/✓ 3 awards, 2\d files, [\d.]+ KiB \([\d.]+ KiB per award\) in [\d.]+ s/);
+		expect(stdout).toMatch(/✓ 3 awards, \d+ files, [\d.]+ KiB \([\d.]+ KiB per award\) in [\d.]+ s/);
 	});
 
 	it('is byte-for-byte reproducible', async () => {

@@ -1,7 +1,9 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../content/load-site.ts';
-import { writeAwardFiles } from '../publish/award-files.ts';
+import { signedOutput } from '../publish/award-files.ts';
+import type { PublicKeyInfo } from '../signing/keys.ts';
+import { devKeyFile, resolveSigningKey } from '../signing/resolve-key.ts';
 import { setBuildHandoff } from '../publish/build-handoff.ts';
 import { contentRoot } from './args.ts';
 import { formatBytes, measureTree, ProgressReporter } from './build-report.ts';
@@ -34,15 +36,36 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 	const awards = site.awards.length;
 	log(`      ${site.badges.size} badges, ${site.recipients.size} recipients, ${awards} awards`);
 
+	const resolved = await resolveSigningKey(root, (site as { keys?: PublicKeyInfo[] }).keys ?? []);
+	// The development-key warning is the loud line below rather than one more problem line.
+	const keyProblems = resolved.problems.filter((p) => p.code !== 'WARN_DEVELOPMENT_KEY');
+	if (reportProblems({ problems: keyProblems, files: 0 }) !== 0 || !resolved.key) return 1;
+	const { key, published } = resolved;
+	log(
+		key.info.development
+			? `      ⚠ CLÉ DE DÉVELOPPEMENT / DEVELOPMENT KEY: signed with ${path.relative(process.cwd(), devKeyFile(root))}; every page says so. Set BLASON_SIGNING_KEY for a real site.`
+			: `      signed with key "${key.info.id}" (BLASON_SIGNING_KEY)`,
+	);
+
 	log(`[2/3] Génération du site / generating the site`);
-	const reporter = new ProgressReporter({ pages: awards, assertions: awards, 'baked images': awards }, log);
+	const reporter = new ProgressReporter({ pages: awards, 'award files': awards }, log);
 	const progress = (phase: string) => reporter.tick(phase);
-	setBuildHandoff({ site, progress, writesAwardFiles: true, signing: { keyId: 'dev', development: true } });
+	setBuildHandoff({
+		site,
+		progress,
+		writesAwardFiles: true,
+		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id) },
+	});
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });
+	// Signing starts now, on worker threads, while Astro renders the pages.
+	const output = signedOutput(site, key, published, path.join(root, '.blason', 'cache', 'signatures.json'));
+	output.signed.catch(() => {}); // awaited below; avoids an unhandled rejection while Astro runs
 	try {
 		await options.generate({ projectRoot: options.projectRoot, outDir: tmpDir });
-		await writeAwardFiles(site, tmpDir, progress);
+		const stats = await output.signed;
+		log(`      signatures: ${stats.signed} made, ${stats.cached} from the cache`);
+		await output.write(tmpDir, progress);
 	} catch (e) {
 		await rm(tmpDir, { recursive: true, force: true });
 		throw e;

@@ -1,53 +1,55 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Award, Site } from '../content/model.ts';
-import { assertionJson, bakeAward } from '../ob2/index.ts';
-import { paths } from '../urls.ts';
+import type { Site } from '../content/model.ts';
+import type { PublicKeyInfo, SigningKey } from '../signing/keys.ts';
+import { signWithCache, type SignStats } from '../signing/signature-cache.ts';
+import { assembleAward, prepareAward, type AwardFile } from './signed-award.ts';
+import { assembleSite, prepareSite } from './site-files.ts';
 
-export interface AwardFile {
-	/** Path relative to the site root, from src/lib/urls.ts. */
-	path: string;
-	bytes: string | Uint8Array;
-	/** Progress phase this file counts towards. */
-	phase: 'assertions' | 'baked images';
-}
-
-/** The machine-readable files published for one award, byte for byte. */
-export function awardFiles(site: Site, award: Award): AwardFile[] {
-	const json = assertionJson(site, award);
-	const baked = bakeAward(site, award, json);
-	return [
-		{ path: paths.assertion(award.id), bytes: json, phase: 'assertions' },
-		{ path: paths.bakedImage(award.id, baked.format), bytes: baked.bytes, phase: 'baked images' },
-	];
+export interface SignedOutput {
+	/** Signs everything (on worker threads, behind the cache); resolves when it is done. */
+	signed: Promise<SignStats>;
+	/** Writes every award's files and the site-wide signed files; call after `signed`. */
+	write: (outDir: string, onFile?: (phase: string) => void) => Promise<number>;
 }
 
 /**
- * Writes every award's machine-readable files under `outDir`. `npm run build` does this itself
- * rather than through Astro endpoints: Astro's per-route pipeline costs about 1 ms per file and
- * copies each image twice, which for 20,000 small files was more than half the build
- * (BENCHMARKS.md). Pages stay in Astro; the endpoints still serve these files under `astro dev`.
+ * The machine-readable part of the site: per award its OB 2.0 and OB 3.0 documents and baked
+ * image, plus keys, lists and achievements. `npm run build` writes these itself rather than
+ * through Astro endpoints: Astro's per-route pipeline costs about 1 ms per file and copies each
+ * image twice, which for 20,000 small files was more than half the build (BENCHMARKS.md). Signing
+ * starts at once, so it runs on worker threads while Astro renders the pages.
  */
-export async function writeAwardFiles(
-	site: Site,
-	outDir: string,
-	onFile: (phase: AwardFile['phase']) => void = () => {},
-	concurrency = 16,
-): Promise<number> {
-	let next = 0;
-	let written = 0;
-	const worker = async () => {
-		while (next < site.awards.length) {
-			const award = site.awards[next++]!;
-			const files = awardFiles(site, award);
-			await mkdir(path.join(outDir, paths.awardPage(award.id)), { recursive: true });
-			for (const file of files) {
-				await writeFile(path.join(outDir, file.path), file.bytes);
-				written++;
-				onFile(file.phase);
+export function signedOutput(site: Site, key: SigningKey, published: readonly PublicKeyInfo[], cacheFile?: string): SignedOutput {
+	const awards = site.awards.map((a) => prepareAward(site, a, key.info));
+	const siteDocs = prepareSite(site, key.info);
+	const jobs = [...awards.flatMap((a) => a.jobs), ...siteDocs.jobs];
+	let results: string[] = [];
+	const signed = signWithCache(jobs, key, cacheFile).then((r) => {
+		results = r.results;
+		return r.stats;
+	});
+	const write = async (outDir: string, onFile: (phase: string) => void = () => {}) => {
+		const siteFiles = assembleSite(site, siteDocs, results.slice(awards.length * 3), published);
+		let written = await writeFiles(outDir, siteFiles);
+		let next = 0;
+		const worker = async () => {
+			while (next < awards.length) {
+				const i = next++;
+				const files = assembleAward(site, awards[i]!, results.slice(i * 3, i * 3 + 3));
+				written += await writeFiles(outDir, files);
+				onFile('award files');
 			}
-		}
+		};
+		await Promise.all(Array.from({ length: 16 }, worker));
+		return written;
 	};
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	return written;
+	return { signed, write };
+}
+
+async function writeFiles(outDir: string, files: readonly AwardFile[]): Promise<number> {
+	const dirs = new Set(files.map((f) => path.dirname(path.join(outDir, f.path))));
+	for (const dir of dirs) await mkdir(dir, { recursive: true });
+	for (const f of files) await writeFile(path.join(outDir, f.path), f.bytes);
+	return files.length;
 }

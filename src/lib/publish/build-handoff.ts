@@ -12,7 +12,7 @@ export interface BuildHandoff {
 	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
 	writesAwardFiles: boolean;
 	/** The key generation that signs this build. */
-	signing: { keyId: string; development: boolean };
+	signing: { keyId: string; development: boolean; publishedKeyIds: string[] };
 }
 
 /**
