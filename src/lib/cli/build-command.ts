@@ -2,7 +2,6 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../content/load-site.ts';
 import { signedOutput } from '../publish/award-files.ts';
-import type { PublicKeyInfo } from '../signing/keys.ts';
 import { devKeyFile, resolveSigningKey } from '../signing/resolve-key.ts';
 import { setBuildHandoff } from '../publish/build-handoff.ts';
 import { contentRoot } from './args.ts';
@@ -36,7 +35,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 	const awards = site.awards.length;
 	log(`      ${site.badges.size} badges, ${site.recipients.size} recipients, ${awards} awards`);
 
-	const resolved = await resolveSigningKey(root, (site as { keys?: PublicKeyInfo[] }).keys ?? []);
+	const resolved = await resolveSigningKey(root, site.keys);
 	// The development-key warning is the loud line below rather than one more problem line.
 	const keyProblems = resolved.problems.filter((p) => p.code !== 'WARN_DEVELOPMENT_KEY');
 	if (reportProblems({ problems: keyProblems, files: 0 }) !== 0 || !resolved.key) return 1;
