@@ -47,7 +47,14 @@ export function signedOutput(site: Site, key: SigningKey, published: readonly Pu
 	return { signed, write };
 }
 
+// Private key material in any form Blason knows: PEM, a JWK private member, a Blason secret line.
+const PRIVATE_KEY = /-{5}BEGIN [A-Z ]*PRIVATE KEY-{5}|blason-key-v1:|"(?:d|p|q|dp|dq|qi)"\s*:\s*"/;
+
 async function writeFiles(outDir: string, files: readonly AwardFile[]): Promise<number> {
+	// The last line of defence: nothing that looks like a private key is ever written to the site.
+	for (const f of files) {
+		if (typeof f.bytes === 'string' && PRIVATE_KEY.test(f.bytes)) throw new Error(`refusing to publish ${f.path}: it contains private key material`);
+	}
 	const dirs = new Set(files.map((f) => path.dirname(path.join(outDir, f.path))));
 	for (const dir of dirs) await mkdir(dir, { recursive: true });
 	for (const f of files) await writeFile(path.join(outDir, f.path), f.bytes);
