@@ -1,0 +1,108 @@
+/**
+ * What the editing commands (`keys`, `revoke`) share: their output, the error that stops them
+ * with a message for a person (never a stack trace), option parsing, and atomic file writes.
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, sortProblems, type Problem } from '../problems.ts';
+import { didYouMean } from '../suggest.ts';
+
+export interface CommandIo {
+	out: (line: string) => void;
+	err: (line: string) => void;
+}
+
+export const consoleIo: CommandIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** Exit codes: 1 when the content refuses the change, 2 when the command line itself is wrong. */
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * A user mistake that stops a command. It is printed as `✗ message — hint` (plus any located
+ * problems), never with a stack trace; anything else thrown is a bug and keeps its trace.
+ */
+export class CommandError extends Error {
+	readonly code: string;
+	readonly hint: string | undefined;
+	readonly exitCode: number;
+	readonly problems: readonly Problem[];
+
+	constructor(code: string, message: string, options: { hint?: string | undefined; exitCode?: number; problems?: readonly Problem[] } = {}) {
+		super(message);
+		this.name = 'CommandError';
+		this.code = code;
+		this.hint = options.hint;
+		this.exitCode = options.exitCode ?? EXIT_REFUSED;
+		this.problems = options.problems ?? [];
+	}
+}
+
+/** Runs a command body; a CommandError becomes its message on stderr and an exit code. */
+export async function runCommand(io: CommandIo, body: () => Promise<number>): Promise<number> {
+	try {
+		return await body();
+	} catch (e) {
+		if (!(e instanceof CommandError)) throw e;
+		for (const p of sortProblems([...e.problems])) io.err(formatProblem(p));
+		io.err(`✗ ${e.message}${e.hint ? ` — ${e.hint}` : ''}`);
+		return e.exitCode;
+	}
+}
+
+/**
+ * Parses `--name value`, `--name=value` and positionals with node:util parseArgs, turning its
+ * errors into usage errors that name the option (and the nearest known one for a typo).
+ */
+export function parseOptions<const Names extends string>(
+	args: readonly string[],
+	names: readonly Names[],
+	usage: string,
+): { values: Partial<Record<Names, string>>; positionals: string[] } {
+	const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+	try {
+		const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+		return { values: values as Partial<Record<Names, string>>, positionals };
+	} catch (e) {
+		const code = (e as { code?: string }).code;
+		const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1];
+		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+			const known = names.map((n) => `--${n}`);
+			throw new CommandError('ERR_USAGE', `unknown option ${option}`, { hint: didYouMean(option, known) ?? usage, exitCode: EXIT_USAGE });
+		}
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+			const name = option.split('=')[0]!;
+			// parseArgs also refuses a value that starts with "-", which it takes for another option.
+			const dash = /ambiguous/.test((e as Error).message);
+			throw new CommandError('ERR_USAGE', `${name} needs a value`, {
+				hint: dash ? `a value that starts with "-" is written ${name}="-…"` : usage,
+				exitCode: EXIT_USAGE,
+			});
+		}
+		throw new CommandError('ERR_USAGE', (e as Error).message, { hint: usage, exitCode: EXIT_USAGE });
+	}
+}
+
+/** The local calendar date, YYYY-MM-DD: what a person means by "today". */
+export function localDay(now: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Replaces a file's content all at once: a temporary file in the same folder, then a rename, so
+ * that an interrupted command never leaves a half-written file. Keeps the file's permissions.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+	const mode = await stat(file).then((s) => s.mode & 0o777, () => 0o644);
+	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		await writeFile(tmp, text, { mode, flag: 'wx' });
+		await rename(tmp, file);
+	} catch (e) {
+		await rm(tmp, { force: true });
+		throw e;
+	}
+}
