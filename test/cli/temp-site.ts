@@ -8,10 +8,13 @@ import { fixture, projectRoot } from '../helpers.ts';
 
 const execFileAsync = promisify(execFile);
 
-/** A copy of test/fixtures/basic in a temporary folder, outside any Git work tree. */
+/**
+ * A copy of test/fixtures/basic in a temporary folder, outside any Git work tree. Git-ignored
+ * build state (`.blason/`, left there by build tests) is not copied.
+ */
 export function tempSite(): { root: string; remove: () => void } {
 	const root = mkdtempSync(path.join(tmpdir(), 'blason-cli-'));
-	cpSync(fixture('basic'), root, { recursive: true });
+	cpSync(fixture('basic'), root, { recursive: true, filter: (from) => path.basename(from) !== '.blason' });
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

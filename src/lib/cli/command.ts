@@ -74,10 +74,10 @@ export function parseOptions<const Names extends string>(
 		}
 		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
 			const name = option.split('=')[0]!;
-			// parseArgs also refuses a value that starts with "-", which it takes for another option.
+			// parseArgs also refuses a value that starts with "-": most often the value was forgotten.
 			const dash = /ambiguous/.test((e as Error).message);
 			throw new CommandError('ERR_USAGE', `${name} needs a value`, {
-				hint: dash ? `a value that starts with "-" is written ${name}="-…"` : usage,
+				hint: dash ? `give its value right after it (a value that starts with "-" is written ${name}="-…")` : usage,
 				exitCode: EXIT_USAGE,
 			});
 		}
