@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPermanence } from '../../src/lib/git/permanence.ts';
+import { runPermanence } from '../../src/lib/cli/permanence-command.ts';
 import { fixture } from '../helpers.ts';
 
 let repo: string;
@@ -56,5 +57,23 @@ describe('permanence guard', () => {
 		const problems = checkPermanence(repo, base, commit('oops'));
 		expect(problems.map((p) => p.code)).toEqual(['ERR_PUBLISHED_AWARD_REMOVED']);
 		expect(problems[0]!.message).toContain('zz9yy8xx7ww6');
+	});
+
+	it('npm run permanence names the award and fails, or confirms; a bad ref is a clear error', async () => {
+		const lines: string[] = [];
+		const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+		git('checkout', '-q', '-b', 'pr');
+		edit('recipients/lea-m.yaml', (t) => t.replace('id: k7m2x9qd4p1h', 'id: k7m2x9qd4p1j'));
+		commit('renumber');
+		expect(await runPermanence(['--base', 'main', '--root', repo], io)).toBe(1);
+		expect(lines.join('\n')).toContain('recipients/lea-m.yaml awards: the published award "k7m2x9qd4p1h" was removed');
+		lines.length = 0;
+		expect(await runPermanence(['--base', 'main', '--head', 'main', '--root', repo], io)).toBe(0);
+		expect(lines.join('\n')).toContain('✓ Permanence');
+		lines.length = 0;
+		expect(await runPermanence(['--base', 'origin/nope', '--root', repo], io)).toBe(1);
+		expect(lines.join('\n')).toMatch(/✗ cannot compare origin\/nope and HEAD: fatal: .*— run it inside the badges repository/);
+		expect(lines.join('\n')).not.toMatch(/\n\s+at /);
+		expect(await runPermanence([], io)).toBe(2);
 	});
 });
