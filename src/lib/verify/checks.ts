@@ -3,6 +3,9 @@ import type { BadgeStatus, Check, CheckId } from './types.ts';
 /** A bilingual message: French first, as everywhere in Blason's command-line output. */
 export const m = (fr: string, en: string) => (fr === en ? fr : `${fr} / ${en}`);
 
+/** A bilingual message followed by the (already bilingual) reason. */
+export const because = (message: string, reason: string) => `${message} — ${reason}`;
+
 /** A key or DID URL for a message: a long multibase fragment is cut (`…#z6MkjZRZ…`). */
 export const shortId = (id: string) => id.replace(/#(z[1-9A-HJ-NP-Za-km-z]{8})[1-9A-HJ-NP-Za-km-z]{16,}$/, '#$1…').replace(/^(did:key:z[1-9A-HJ-NP-Za-km-z]{8})[1-9A-HJ-NP-Za-km-z]{16,}/, '$1…');
 

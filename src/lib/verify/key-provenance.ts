@@ -9,7 +9,7 @@
  *   samples work this way, so it is not an error, but anyone could have made such a badge.
  */
 import { calculateJwkThumbprint, type JWK } from 'jose';
-import { m, shortId, type Checks } from './checks.ts';
+import { because, m, shortId, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { isResolvableIssuer, issuerHome, issuerJwksUrls } from './issuer-home.ts';
@@ -67,11 +67,9 @@ export async function judgeKey(ctx: VerifyContext, checks: Checks, key: Resolved
 		checks.pass('key', m(`clé publiée dans le jeu de clés de l'émetteur (${jwks})`, `key is published in the issuer's key set (${jwks})`));
 		return;
 	}
-	checks.warn(
-		'key',
-		m(
-			`clé ${name} non publiée par l'émetteur : signature intacte, mais rien ne prouve qu'elle vient de lui`,
-			`key ${name} is not published by the issuer: the signature is intact, but nothing proves the issuer made it`,
-		),
+	const warning = m(
+		`clé ${name} non publiée par l'émetteur : signature intacte, mais rien ne prouve qu'elle vient de lui`,
+		`key ${name} is not published by the issuer: the signature is intact, but nothing proves the issuer made it`,
 	);
+	checks.warn('key', key.note ? because(warning, key.note) : warning);
 }

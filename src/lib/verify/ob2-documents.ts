@@ -4,7 +4,7 @@
  * own `id`, never trusted from an embedded copy), dates and the summary.
  */
 import { OB2_CONTEXT_URL } from '../jsonld/contexts.ts';
-import { m, type Checks } from './checks.ts';
+import { m, because, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, DATE_TIME_WITH_ZONE, hasType, idOf, isHttpUrl, isObject, parseDate, type JsonObject } from './json.ts';
@@ -59,7 +59,7 @@ export async function loadBadgeClass(ctx: VerifyContext, checks: Checks, asserti
 	} else if (isHttpUrl(ref)) {
 		const got = await fetchJson(ctx.fetch, ref, ACCEPT.ob2);
 		if (!got.ok) {
-			checks.fail('badge-class', m(`BadgeClass introuvable : ${got.message}`, `BadgeClass not found: ${got.message}`));
+			checks.fail('badge-class', because(m('BadgeClass introuvable', 'BadgeClass not found'), got.message));
 			return undefined;
 		}
 		badgeClass = got.json;
@@ -94,7 +94,7 @@ export async function loadIssuer(ctx: VerifyContext, checks: Checks, badgeClass:
 	}
 	const got = await fetchJson(ctx.fetch, id, ACCEPT.ob2);
 	if (!got.ok) {
-		checks.fail('issuer', m(`profil de l'émetteur introuvable : ${got.message}`, `issuer profile not found: ${got.message}`));
+		checks.fail('issuer', because(m("profil de l'émetteur introuvable", "issuer profile not found"), got.message));
 		return undefined;
 	}
 	const profile = got.json;

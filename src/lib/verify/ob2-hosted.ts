@@ -3,7 +3,7 @@
  * truth, whatever a baked image or a file says; it must sit at its own `id`, within the issuer's
  * verification scope; 410 Gone or `revoked: true` means revoked.
  */
-import { m, type Checks } from './checks.ts';
+import { m, because, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, hostOf, isHttpUrl, isObject, sameJson, type JsonObject } from './json.ts';
@@ -26,7 +26,7 @@ export async function verifyOb2Hosted(ctx: VerifyContext, checks: Checks, start:
 		return { id: url, ...(reason ? { revocationReason: reason } : {}) };
 	}
 	if (!got.ok) {
-		checks.fail('hosted', m(`copie hébergée introuvable : ${got.message}`, `hosted copy not found: ${got.message}`));
+		checks.fail('hosted', because(m('copie hébergée introuvable', 'hosted copy not found'), got.message));
 		return start.assertion ? ob2Summary(start.assertion) : { id: url };
 	}
 	const hosted = got.json;

@@ -5,7 +5,7 @@
  * RevocationList says whether it was revoked.
  */
 import { compactVerify, errors, importSPKI } from 'jose';
-import { m, type Checks } from './checks.ts';
+import { m, because, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, hasType, idOf, isObject, type JsonObject } from './json.ts';
@@ -104,7 +104,7 @@ async function checkRevocationList(ctx: VerifyContext, checks: Checks, assertion
 	}
 	const got = await fetchJson(ctx.fetch, listUrl, ACCEPT.ob2);
 	if (!got.ok) {
-		checks.fail('revocation', m(`liste de révocation illisible, statut inconnu : ${got.message}`, `revocation list unreadable, status unknown: ${got.message}`));
+		checks.fail('revocation', because(m('liste de révocation illisible, statut inconnu', 'revocation list unreadable, status unknown'), got.message));
 		return;
 	}
 	const entries = got.json.revokedAssertions;

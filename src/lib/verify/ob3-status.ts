@@ -6,7 +6,7 @@
  * A list that cannot be read leaves the status unknown, and the badge is not reported valid.
  */
 import { statusBit } from '../ob3/status-list.ts';
-import { Checks, m } from './checks.ts';
+import { Checks, m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, idOf, isObject, parseDate, typesOf, type JsonObject } from './json.ts';
@@ -37,7 +37,7 @@ async function checkBitstring(ctx: VerifyContext, checks: Checks, entry: JsonObj
 		checks.fail('revocation', m('entrée de statut incomplète (statusPurpose, statusListIndex, statusListCredential)', 'incomplete status entry (statusPurpose, statusListIndex, statusListCredential)'));
 		return undefined;
 	}
-	const unknown = (why: string) => checks.fail('revocation', m(`statut inconnu : ${why}`, `status unknown: ${why}`));
+	const unknown = (why: string) => checks.fail('revocation', because(m('statut inconnu', 'status unknown'), why));
 	const got = await fetchJson(ctx.fetch, listUrl, ACCEPT.credential);
 	if (!got.ok) return void unknown(got.message);
 	const list = got.json;
@@ -85,7 +85,8 @@ async function check1EdTechList(ctx: VerifyContext, checks: Checks, entry: JsonO
 	}
 	const got = await fetchJson(ctx.fetch, url, ACCEPT.revocationList);
 	if (!got.ok || !Array.isArray(got.json.revokedCredential)) {
-		checks.fail('revocation', m(`statut inconnu : ${got.ok ? `${url} n'a pas de revokedCredential` : got.message}`, `status unknown: ${got.ok ? `${url} has no revokedCredential` : got.message}`));
+		const why = got.ok ? m(`${url} n'a pas de revokedCredential`, `${url} has no revokedCredential`) : got.message;
+		checks.fail('revocation', because(m('statut inconnu', 'status unknown'), why));
 		return undefined;
 	}
 	const hit = got.json.revokedCredential.find((e) => isObject(e) && e.id === credential.id && e.revoked !== false);

@@ -7,7 +7,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { didWebDocumentUrl } from '../ob3/did-web.ts';
 import { ed25519FromMultibase } from '../signing/base58.ts';
-import { m } from './checks.ts';
+import { m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
@@ -23,11 +23,14 @@ export interface ResolvedKey {
 	via: 'did' | 'did-key' | 'url' | 'embedded';
 	/** The URL the key document came from (`url`, `did`). */
 	url?: string | undefined;
+	/** Why a key that should have been published was taken from the badge instead. */
+	note?: string | undefined;
 }
 
-export type KeyResolution = ({ ok: true } & ResolvedKey) | { ok: false; message: string };
+/** `unreachable`: the key document could not be fetched, as opposed to saying something wrong. */
+export type KeyResolution = ({ ok: true } & ResolvedKey) | { ok: false; message: string; unreachable?: boolean };
 
-const fail = (message: string): KeyResolution => ({ ok: false, message });
+const fail = (message: string, unreachable = false): KeyResolution => ({ ok: false, message, ...(unreachable ? { unreachable } : {}) });
 
 export function ed25519Key(multibase: string): KeyObject {
 	const x = Buffer.from(ed25519FromMultibase(multibase)).toString('base64url');
@@ -71,7 +74,7 @@ async function resolveDidWeb(ctx: VerifyContext, id: string): Promise<KeyResolut
 	if (!url) return fail(m(`${did} n'est pas un did:web valide`, `${did} is not a valid did:web`));
 	if (!fragment) return fail(m(`${id} ne désigne pas de clé (fragment #…)`, `${id} names no key (#… fragment)`));
 	const got = await fetchJson(ctx.fetch, url, ACCEPT.did);
-	if (!got.ok) return fail(m(`document DID introuvable : ${got.message}`, `DID document not found: ${got.message}`));
+	if (!got.ok) return fail(because(m('document DID introuvable', 'DID document not found'), got.message), true);
 	const doc = got.json;
 	if (doc.id !== did) return fail(m(`le document DID ${url} a pour id ${String(doc.id)}, pas ${did}`, `the DID document ${url} has id ${String(doc.id)}, not ${did}`));
 	if (!asArray(doc.assertionMethod).some((ref) => sameRef(ref, id, did))) {
@@ -104,7 +107,7 @@ function resolveDidKey(id: string): KeyResolution {
 async function resolveUrl(ctx: VerifyContext, id: string, accept: string): Promise<KeyResolution> {
 	const { base, fragment } = splitFragment(id);
 	const got = await fetchJson(ctx.fetch, base, accept);
-	if (!got.ok) return fail(m(`document de clé introuvable : ${got.message}`, `key document not found: ${got.message}`));
+	if (!got.ok) return fail(because(m('document de clé introuvable', 'key document not found'), got.message));
 	const doc = got.json;
 	let node: JsonObject | undefined;
 	let controller: string | undefined;
@@ -133,9 +136,16 @@ async function resolveUrl(ctx: VerifyContext, id: string, accept: string): Promi
 /** A Data Integrity `verificationMethod` (Ed25519 Multikey). */
 export async function resolveVerificationMethod(ctx: VerifyContext, id: string): Promise<KeyResolution> {
 	if (id.startsWith('did:key:')) return resolveDidKey(id);
-	if (id.startsWith('did:web:')) return resolveDidWeb(ctx, id);
 	const { base, fragment } = splitFragment(id);
-	if (fragment && isEd25519Multibase(fragment)) return { ok: true, key: ed25519Key(fragment), controller: base, via: 'embedded' };
+	const inFragment = fragment !== '' && isEd25519Multibase(fragment);
+	if (id.startsWith('did:web:')) {
+		// A did:web URL whose fragment is the key itself: the DID document decides when it can be
+		// read; when it cannot, the key is only as good as the badge that names it.
+		const resolved = await resolveDidWeb(ctx, id);
+		if (resolved.ok || !resolved.unreachable || !inFragment) return resolved;
+		return { ok: true, key: ed25519Key(fragment), controller: base, via: 'embedded', note: resolved.message };
+	}
+	if (inFragment) return { ok: true, key: ed25519Key(fragment), controller: base, via: 'embedded' };
 	if (/^https?:\/\//i.test(id)) return resolveUrl(ctx, id, ACCEPT.did);
 	return fail(m(`méthode de vérification non reconnue : ${id}`, `unrecognised verification method: ${id}`));
 }
