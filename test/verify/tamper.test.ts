@@ -105,6 +105,9 @@ describe('Data Integrity (eddsa-rdfc-2022) with a did:web issuer', () => {
 		const jwks = { keys: [{ kty: 'OKP', crv: 'Ed25519', x: rawEd25519(ed.publicKey).toString('base64url') }] };
 		const confirmed = await verifyText(selfNamed, { [`${HOME}.well-known/jwks.json`]: jwks });
 		expect(results(confirmed, 'key')).toEqual(['pass']);
+		// A DID document that can be read and does not list that key outranks the fragment.
+		const denied = await verifyText(selfNamed, { [DID_URL]: didDocument(multibase) });
+		expect(failed(denied)).toEqual(['key', 'signature']);
 	});
 
 	it('a baked PNG verifies, and one changed byte in the baked JSON makes it invalid', async () => {

@@ -26,7 +26,7 @@ function section(result: VerifyResult): string[] {
 	if (badge.name) lines.push(`Badge : ${badge.name}`);
 	if (badge.issuer) lines.push(`Émetteur / Issuer : ${[badge.issuer.name, badge.issuer.id && `<${badge.issuer.id}>`].filter(Boolean).join(' ')}`);
 	if (badge.issuedOn) lines.push(`Délivré le / Issued on : ${dayOf(badge.issuedOn)}`);
-	if (result.format !== 'unknown') lines.push(`Expire le / Expires on : ${badge.expires ? dayOf(badge.expires) : '— (jamais / never)'}`);
+	if (badge.issuedOn) lines.push(`Expire le / Expires on : ${badge.expires ? dayOf(badge.expires) : '— (jamais / never)'}`);
 	if (badge.recipientMatch !== undefined) {
 		lines.push(`Destinataire / Recipient : ${badge.recipientMatch ? "✓ l'adresse correspond / the address matches" : "✗ l'adresse ne correspond pas / the address does not match"}`);
 	}

@@ -1,7 +1,7 @@
 /** OB 3.0: a credential with an embedded proof, or a VC-JWT (DIGEST §2.11). */
 import { m, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
-import { isObject, type JsonObject } from './json.ts';
+import { asArray, type JsonObject } from './json.ts';
 import { checkCredentialDates, checkEnvelope, checkSubject, ob3Summary, type Envelope } from './ob3-credential.ts';
 import { checkJwtClaims, checkJwtSignature, credentialFromJwt } from './ob3-jwt.ts';
 import { checkDataIntegrity } from './ob3-proof.ts';
@@ -38,6 +38,6 @@ export async function verifyOb3Jwt(ctx: VerifyContext, checks: Checks, jws: stri
 	const envelope = checkConformance(checks, credential);
 	await checkJwtSignature(ctx, checks, jws, header, envelope.issuerId);
 	checkJwtClaims(ctx, checks, payload, credential, legacy);
-	if (isObject(credential.proof)) checks.warn('signature', m('preuve intégrée ignorée : le JWT fait foi', 'embedded proof ignored: the JWT is what counts'));
+	if (asArray(credential.proof).length) checks.warn('signature', m('preuve intégrée ignorée : le JWT fait foi', 'embedded proof ignored: the JWT is what counts'));
 	return checkStatusAndDates(ctx, checks, credential, envelope);
 }
