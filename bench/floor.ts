@@ -4,13 +4,19 @@
  *   node bench/floor.ts --root CONTENT --out DIR
  *
  * Reads and validates the content with the same loader as `npm run check`, then writes the same
- * files to the same paths as `npm run build` (src/lib/urls.ts): OB 2.0 JSON documents and baked
- * images made by the same src/lib/ob2 functions, and an HTML page per award, per badge, plus home,
- * issuer and 404 pages, made with template strings that follow src/pages and src/layouts (same
- * translations, Markdown renderer, dates). Only the framework is missing: no Vite bundling, no
- * Astro rendering pipeline, no HTML compression. The stylesheet is copied as is.
+ * files to the same paths as `npm run build` (src/lib/urls.ts), with the same src/lib functions
+ * for everything machine-readable: OB 2.0 documents, and per award the signed forms and the image
+ * baked with both generations (src/lib/publish/signed-award.ts), plus keys, DID document,
+ * revocation and status lists and achievements (site-files.ts). Signatures are made inline, one
+ * after the other on this one thread, with no cache, by the build's own `runJob` and the build's
+ * key (the development key in <root>/.blason/, as `npm run build` without BLASON_SIGNING_KEY),
+ * so every file can be compared byte for byte with the build's. The HTML pages (per award, per
+ * badge, home, issuer, 404) are template strings that follow src/pages and src/layouts (same
+ * translations, Markdown renderer, dates). Only the framework and the worker threads are missing:
+ * no Vite bundling, no Astro rendering pipeline, no HTML compression. The stylesheet is copied as is.
  *
- * Prints one line like the real build: "✓ N awards, N files, SIZE in N s".
+ * Prints the summed duration of the runJob calls ("bare signing"), then one line like the real
+ * build: "✓ N awards, N files, SIZE in N s".
  */
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +27,12 @@ import { loadSite } from '../src/lib/content/load-site.ts';
 import type { Award, Badge, Site } from '../src/lib/content/model.ts';
 import { schemas } from '../src/lib/content/schema-validation.ts';
 import { escapeHtml, renderMarkdown } from '../src/lib/markdown.ts';
-import { assertionJson, bakeAward, buildBadgeClass, buildProfile, serialise } from '../src/lib/ob2/index.ts';
+import { buildBadgeClass, buildProfile, serialise } from '../src/lib/ob2/index.ts';
 import { formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { assembleAward, prepareAward } from '../src/lib/publish/signed-award.ts';
+import { assembleSite, prepareSite } from '../src/lib/publish/site-files.ts';
+import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
+import { runJob, type SignJob } from '../src/lib/signing/sign-jobs.ts';
 import { basePath, paths } from '../src/lib/urls.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -195,23 +205,39 @@ function notFoundPage(site: Site): string {
 	return layout(site, { title: t('notFound.title'), current: `${base}404`, body });
 }
 
-/** Runs `tasks` with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) await task(items[next++]!);
-		}),
-	);
+export interface FloorResult {
+	awards: number;
+	files: number;
+	bytes: number;
+	/** Sum of the durations of every runJob call: the bare signing cost, seconds. */
+	signingSeconds: number;
+	/** runJob calls made (three per award, one for the status list). */
+	signatures: number;
 }
 
-export async function buildFloor(root: string, outDir: string): Promise<{ awards: number; files: number; bytes: number }> {
+export async function buildFloor(root: string, outDir: string): Promise<FloorResult> {
 	const result = await loadSite(root);
 	if (!result.site) {
 		const errors = sortProblems(result.problems).filter((p) => p.severity === 'error');
 		throw new Error(`content has errors:\n${errors.map(formatProblem).join('\n')}`);
 	}
 	const site = result.site;
+	// The build's key: without BLASON_SIGNING_KEY (the empty env), the development key in <root>/.blason/.
+	const resolved = await resolveSigningKey(root, site.keys, {});
+	if (!resolved.key) throw new Error(`no signing key:\n${resolved.problems.map(formatProblem).join('\n')}`);
+	const { key, published } = resolved;
+	const keys = { rsa: key.rsa, ed25519: key.ed25519 };
+	let signingMs = 0;
+	let signatures = 0;
+	/** One signature, inline on this thread, timed. */
+	const sign = async (job: SignJob) => {
+		const t0 = performance.now();
+		const signature = await runJob(job, keys);
+		signingMs += performance.now() - t0;
+		signatures++;
+		return signature;
+	};
+
 	await rm(outDir, { recursive: true, force: true });
 	let files = 0;
 	let bytes = 0;
@@ -230,7 +256,7 @@ export async function buildFloor(root: string, outDir: string): Promise<{ awards
 
 	// Site-wide files.
 	const { issuer } = site;
-	await put(paths.issuerProfile(), serialise(buildProfile(issuer)));
+	await put(paths.issuerProfile(), serialise(buildProfile(issuer, published.map((k) => k.id))));
 	if (issuer.logo) await put(paths.issuerImage(issuer.logo.format), issuer.logo.bytes);
 	for (const [name, schema] of Object.entries(schemas)) await put(paths.schema(name as keyof typeof schemas), `${JSON.stringify(schema, null, 2)}\n`);
 	await mkdir(path.join(outDir, '_astro'), { recursive: true });
@@ -249,16 +275,28 @@ export async function buildFloor(root: string, outDir: string): Promise<{ awards
 		await put(page(paths.badgePage(badge.slug)), badgePage(site, badge, counts.get(badge.slug) ?? 0));
 	}
 
-	await pool(site.awards, 16, async (award) => {
-		const json = assertionJson(site, award);
-		const baked = bakeAward(site, award, json);
-		await Promise.all([
-			put(paths.assertion(award.id), json),
-			put(paths.bakedImage(award.id, baked.format), baked.bytes),
-			put(page(paths.awardPage(award.id)), awardPage(site, award)),
-		]);
-	});
-	return { awards: site.awards.length, files, bytes };
+	// Keys, DID document, revocation and status lists, achievements: the same functions as the build.
+	const siteDocs = prepareSite(site, key.info);
+	const siteSignatures = [];
+	for (const job of siteDocs.jobs) siteSignatures.push(await sign(job));
+	for (const f of assembleSite(site, siteDocs, siteSignatures, published)) await put(f.path, f.bytes);
+
+	// Awards one after the other: signing is sequential (so the sum of runJob durations is the
+	// signing time of this thread), while the files of up to 16 awards are being written.
+	const writing = new Set<Promise<unknown>>();
+	for (const award of site.awards) {
+		const prepared = prepareAward(site, award, key.info);
+		const signed: string[] = [];
+		for (const job of prepared.jobs) signed.push(await sign(job));
+		const out = [...assembleAward(site, prepared, signed), { path: page(paths.awardPage(award.id)), bytes: awardPage(site, award) }];
+		const done: Promise<unknown> = Promise.all(out.map((f) => put(f.path, f.bytes))).then(() => writing.delete(done));
+		writing.add(done);
+		if (writing.size >= 16) await Promise.race(writing);
+		// runJob settles in microtasks only: let the event loop move the pending writes on.
+		else await new Promise(setImmediate);
+	}
+	await Promise.all(writing);
+	return { awards: site.awards.length, files, bytes, signingSeconds: signingMs / 1000, signatures };
 }
 
 /** Same measure as the real build's summary: files and bytes below `dir`. */
@@ -283,8 +321,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 	const started = performance.now();
 	const root = path.resolve(opt('--root') ?? '.');
 	const out = path.resolve(opt('--out') ?? path.join(projectRoot, 'bench/out/floor'));
-	const { awards } = await buildFloor(root, out);
+	const { awards, signingSeconds, signatures } = await buildFloor(root, out);
 	const { files, bytes } = await measure(out);
 	const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MiB`;
+	console.log(`  bare signing: ${signingSeconds.toFixed(3)} s in ${signatures} runJob calls (${((signingSeconds * 1000) / awards).toFixed(2)} ms per award)`);
 	console.log(`✓ ${awards} awards, ${files} files, ${mib(bytes)} (${(bytes / awards / 1024).toFixed(1)} KiB per award) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
 }

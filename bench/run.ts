@@ -1,18 +1,26 @@
 /**
- * npm run bench [-- --sizes 1000,10000] [--runs N] [--check-runs N] [--quiet-wait S] [--reuse]
+ * npm run bench [-- --sizes 1000,10000] [--runs N] [--check-runs N] [--sample N] [--quiet-wait S] [--reuse]
  *
  * For each size: generates a synthetic content repository (bench/generate.ts), then measures
  * - `node scripts/check.ts` (median of --check-runs, default 3),
- * - a cold `node scripts/build.ts` (output folder and Astro caches deleted first),
- * - the plain-Node floor `node bench/floor.ts`, which writes the same files without Astro,
+ * - where signing time goes, on a sample of the site's credentials, on one core (bench/signing.ts),
+ * - a cold `node scripts/build.ts`, which signs every award on worker threads (output folder,
+ *   Astro caches and the signature cache <content>/.blason/cache deleted first; the development
+ *   signing key in <content>/.blason/ is kept),
+ * - after each cold build, a rebuild after one new award: one award appended to one recipient
+ *   file, built again with the warm caches, then the file is put back byte for byte,
+ * - the signed floor `node bench/floor.ts`, which writes the same files without Astro, signing
+ *   inline on one thread with no cache, and prints how long its signing took,
  * each as a child process: wall time, CPU time and peak RSS (GNU time's maximum resident set
- * size, plus /proc sampling of the whole process tree). Prints a Markdown table and writes it to
- * bench/out/results.md (raw numbers in bench/out/results.json).
+ * size, plus /proc sampling of the whole process tree and of the signing threads). Prints Markdown
+ * tables and writes them to bench/out/results.md (raw numbers in bench/out/results.json).
  *
  * Options:
  *   --sizes A,B     award counts to run (default 1000,10000); `--sizes 1000 10000` works too
- *   --runs N        runs of build and floor per size; the median is reported (default 1)
+ *   --runs N        runs of build, rebuild and floor per size; the median is reported (default 1)
  *   --check-runs N  runs of check per size (default 3)
+ *   --sample N      credentials in the signing breakdown (default 500; 0 skips it)
+ *   --rounds N      rounds of the signing breakdown after its warm-up (default 3)
  *   --quiet-wait S  before each measurement, wait up to S seconds for the other processes of the
  *                   machine to go quiet (default 60; 0 disables)
  *   --reuse         keep an already generated site of the same size instead of regenerating it
@@ -20,13 +28,20 @@
  *
  * Generated content goes to bench/out/sites/<N>/ (its own Git repository), the last build and floor
  * outputs to bench/out/dist-<N>/ and bench/out/floor-<N>/; all of bench/out/ is git-ignored.
+ * The build and the floor sign with the content's development key: BLASON_SIGNING_KEY is emptied
+ * for the child processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSite } from '../src/lib/content/load-site.ts';
+import { newAwardId } from '../src/lib/identity.ts';
+import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
+import { paths } from '../src/lib/urls.ts';
 import { generateSite, type GeneratedSite } from './generate.ts';
+import type { SigningBreakdown } from './signing.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchOut = path.join(projectRoot, 'bench/out');
@@ -62,7 +77,13 @@ const checkRuns = Number(option('--check-runs') ?? 3);
 const quietWait = Number(option('--quiet-wait') ?? 60);
 const reuse = argv.includes('--reuse');
 const settleSeconds = Number(option('--settle') ?? 35);
-for (const [name, value] of [['--runs', runs], ['--check-runs', checkRuns]] as const) {
+const sampleSize = Number(option('--sample') ?? 500);
+const breakdownRounds = Number(option('--rounds') ?? 3);
+if (!Number.isInteger(sampleSize) || sampleSize < 0) {
+	console.error('--sample expects a number of credentials (0 skips the signing breakdown)');
+	process.exit(2);
+}
+for (const [name, value] of [['--runs', runs], ['--check-runs', checkRuns], ['--rounds', breakdownRounds]] as const) {
 	if (!Number.isInteger(value) || value < 1) {
 		console.error(`${name} expects a whole number of runs, at least 1`);
 		process.exit(2);
@@ -95,6 +116,11 @@ interface Measure {
 	processes: number;
 	/** Names of the processes seen in the tree. */
 	names: string[];
+	/**
+	 * The signing pool: threads Node names "WorkerThread" (src/lib/signing/sign-pool.ts), sampled
+	 * from /proc. When they were first and last seen (seconds since spawn) and the CPU they used.
+	 */
+	workers?: { threads: number; first: number; last: number; cpu: number };
 	/** Average CPU used by other processes of the machine during the run, in cores. */
 	otherCores?: number;
 	/** Stdout lines with their arrival time (seconds since spawn). */
@@ -209,7 +235,7 @@ async function measure(label: string, args: string[], echo: (line: string) => bo
 	const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-v', '-o', timeFile, node, ...args]] : [node, args];
 	const cpuBefore = machineCpu();
 	const started = performance.now();
-	const child = spawn(cmd, cmdArgs, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+	const child = spawn(cmd, cmdArgs, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', BLASON_SIGNING_KEY: '' } });
 	const m: Measure = { label, exitCode: null, wall: 0, processes: 0, names: [], lines: [], stderr: '' };
 	let pending = '';
 	child.stdout.setEncoding('utf8');
@@ -227,6 +253,31 @@ async function measure(label: string, args: string[], echo: (line: string) => bo
 	child.stderr.on('data', (chunk: string) => (m.stderr += chunk));
 
 	let lastSelf: ReturnType<typeof procStatus>;
+	const workerCpu = new Map<string, number>();
+	const sampleWorkers = (pid: number, t: number) => {
+		let tids: string[];
+		try {
+			tids = readdirSync(`/proc/${pid}/task`);
+		} catch {
+			return;
+		}
+		for (const tid of tids) {
+			try {
+				if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== 'WorkerThread') continue;
+				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				workerCpu.set(`${pid}/${tid}`, (Number(fields[11]) + Number(fields[12])) / 100);
+				m.workers ??= { threads: 0, first: t, last: t, cpu: 0 };
+				m.workers.last = t;
+			} catch {
+				// the thread has just exited
+			}
+		}
+		if (m.workers) {
+			m.workers.threads = workerCpu.size;
+			m.workers.cpu = [...workerCpu.values()].reduce((a, b) => a + b, 0);
+		}
+	};
 	const sample = () => {
 		if (!HAS_PROC || child.pid === undefined) return;
 		const seen: number[] = [];
@@ -237,9 +288,11 @@ async function measure(label: string, args: string[], echo: (line: string) => bo
 		walk(child.pid);
 		let sum = 0;
 		let procs = 0;
+		const t = (performance.now() - started) / 1000;
 		for (const pid of seen) {
 			const s = procStatus(pid);
 			if (!s || s.name === 'time') continue;
+			if (s.name === 'MainThread' || s.name === 'node') sampleWorkers(pid, t);
 			procs++;
 			sum += s.rss;
 			const name = s.name === 'MainThread' ? 'node' : s.name; // Node names its main thread
@@ -309,7 +362,8 @@ const listTree = (dir: string) =>
 
 /**
  * The floor must write what the build writes: same paths (the Astro stylesheet aside), and the same
- * bytes for every OB document and image (sampled: every badge file and 200 awards).
+ * bytes for every file that is not HTML (sampled: every site-wide file and 200 awards' JSON, JWS,
+ * VC-JWT and baked image): signatures are deterministic, so signed files must match too.
  */
 function compareOutputs(build: string, floor: string): { samePaths: boolean; missing: string[]; extra: string[]; compared: number; differing: string[] } {
 	const a = listTree(build).filter((f) => !f.startsWith('_astro/'));
@@ -353,18 +407,43 @@ interface Phase {
 	seconds: number;
 }
 
+interface Signatures {
+	made: number;
+	cached: number;
+}
+
+/** The award added to one recipient file for the rebuild measurement. */
+interface NewAward {
+	id: string;
+	file: string;
+	badge: string;
+	issuedOn: string;
+}
+
 interface SizeResult {
 	awards: number;
 	site: Omit<GeneratedSite, 'root'> & { generateSeconds: number };
 	check: Measure[];
+	/** Cold builds: output folder, Astro caches and the signature cache removed first. */
 	build: Measure[];
+	/** After each cold build: one award added, built again with the warm caches. */
+	rebuild: Measure[];
 	floor: Measure[];
+	/** Bare signing inside each floor run (sum of its runJob durations), seconds. */
+	floorSigning: number[];
+	floorSignatures: number;
+	breakdown?: SigningBreakdown;
+	breakdownMeasure?: Measure;
+	/** `signatures: N made, M from the cache`, as printed by the (median) cold build and rebuild. */
+	signatures: { cold?: Signatures; rebuild?: Signatures };
+	newAward: NewAward & { published: boolean };
 	output: { files: number; bytes: number; diskBytes: number };
 	floorOutput: { files: number; bytes: number; diskBytes: number };
 	comparison: ReturnType<typeof compareOutputs>;
 	/** Blason's own summary line of the (median) build. */
 	summary?: string;
 	timeline: Phase[];
+	rebuildTimeline: Phase[];
 }
 
 const median = (xs: number[]) => {
@@ -376,37 +455,48 @@ const medianRun = (ms: Measure[]) => {
 	return ms.reduce((best, m) => (Math.abs(m.wall - w) < Math.abs(best.wall - w) ? m : best));
 };
 
+const signaturesOf = (m: Measure): Signatures | undefined => {
+	const line = m.lines.find((l) => /signatures: \d+ made/.test(l.text));
+	const match = line && /signatures: (\d+) made, (\d+) from the cache/.exec(line.text);
+	return match ? { made: Number(match[1]), cached: Number(match[2]) } : undefined;
+};
+
+const SIGNING_NAME = 'in parallel: signing on worker threads';
+
 /** Where the build's time goes, from the arrival times of its progress lines. */
 function buildTimeline(m: Measure): Phase[] {
 	const at = (re: RegExp) => m.lines.find((l) => re.test(l.text))?.t;
 	const tCheck = at(/^\[1\/3\]/);
 	const tGenerate = at(/^\[2\/3\]/);
+	const tSigned = at(/^\s*signatures: \d+ made/);
 	const tPublish = at(/^\[3\/3\]/);
 	const tDone = at(/^✓/);
 	const phases: Phase[] = [];
 	if (tCheck !== undefined) phases.push({ name: 'Node start-up, TypeScript stripping, importing Astro and Vite', seconds: tCheck });
-	if (tCheck !== undefined && tGenerate !== undefined) phases.push({ name: 'content check (loadSite, as `npm run check`)', seconds: tGenerate - tCheck });
-	if (tGenerate === undefined || tPublish === undefined) return phases;
+	if (tCheck !== undefined && tGenerate !== undefined) phases.push({ name: 'content check (loadSite, as `npm run check`), signing key', seconds: tGenerate - tCheck });
+	if (tGenerate === undefined || tSigned === undefined || tPublish === undefined) return phases;
 	// Progress lines come every 10 % of a phase: a phase starts about one step before its first line.
-	const ticks = new Map<string, number[]>();
-	for (const l of m.lines) {
-		const p = /^\s*… (.+): \d+\/\d+/.exec(l.text);
-		if (p && l.t >= tGenerate && l.t <= tPublish) ticks.set(p[1]!, [...(ticks.get(p[1]!) ?? []), l.t]);
-	}
-	const spans = [...ticks].map(([name, ts]) => {
+	const span = (name: string) => {
+		const ts = m.lines.filter((l) => l.text.includes(`… ${name}: `)).map((l) => l.t);
+		if (ts.length === 0) return undefined;
 		const step = ts.length > 1 ? (ts.at(-1)! - ts[0]!) / (ts.length - 1) : 0;
-		return { name, start: Math.max(tGenerate, ts[0]! - step), end: ts.at(-1)! };
-	});
-	spans.sort((a, b) => a.start - b.start);
-	if (spans.length > 0) {
-		phases.push({ name: 'Astro: config, Vite bundle of the pages, getStaticPaths', seconds: spans[0]!.start - tGenerate });
-		for (const s of spans) phases.push({ name: `Astro: rendering and writing ${s.name}`, seconds: s.end - s.start });
-		phases.push({ name: 'Astro: other pages, end of build', seconds: tPublish - spans.at(-1)!.end });
-	} else phases.push({ name: 'Astro build', seconds: tPublish - tGenerate });
+		return { start: ts[0]! - step, end: ts.at(-1)! };
+	};
+	const pages = span('pages');
+	if (pages) {
+		const start = Math.max(tGenerate, pages.start);
+		phases.push({ name: 'Astro: config, Vite bundle of the pages, getStaticPaths', seconds: start - tGenerate });
+		phases.push({ name: 'Astro: rendering and writing every award page', seconds: pages.end - start });
+		phases.push({ name: 'Astro: other pages, end of build; then waiting for the last signatures', seconds: tSigned - pages.end });
+	} else phases.push({ name: 'Astro build, waiting for the signatures', seconds: tSigned - tGenerate });
+	const files = span('award files');
+	const filesEnd = files?.end ?? tPublish;
+	phases.push({ name: 'writing the award files (assertion, JWS, credential, VC-JWT, baked image) and site files', seconds: filesEnd - tSigned });
 	if (tDone !== undefined) {
-		phases.push({ name: 'swap into place, measure the output', seconds: tDone - tPublish });
+		phases.push({ name: 'swap into place, measure the output', seconds: tDone - filesEnd });
 		phases.push({ name: 'process exit', seconds: m.wall - tDone });
 	}
+	if (m.workers) phases.push({ name: SIGNING_NAME, seconds: m.workers.last - m.workers.first });
 	return phases;
 }
 
@@ -428,10 +518,40 @@ function prepareSite(awards: number): SiteInfo {
 	return site;
 }
 
+/**
+ * Chooses the award that the rebuild adds: a fresh id from `newAwardId` (no shared status-list
+ * bit), a badge the recipient does not have yet, dated today (so, like a real new award, it is the
+ * newest and the status list's validFrom moves too). The first recipient file, in name order.
+ */
+async function chooseNewAward(root: string): Promise<NewAward> {
+	const loaded = await loadSite(root);
+	if (!loaded.site) throw new Error('the generated content does not load');
+	const { site } = loaded;
+	// The recipient file that sorts first, and a badge its recipient does not have yet.
+	const first = [...site.awards].sort((a, b) => a.file.localeCompare(b.file))[0]!;
+	const has = new Set(site.awards.filter((a) => a.recipient === first.recipient).map((a) => a.badge));
+	const badge = [...site.badges.keys()].sort().find((b) => !has.has(b))!;
+	return { id: newAwardId(site.awards.map((a) => a.id)), file: first.file, badge, issuedOn: new Date().toISOString().slice(0, 10) };
+}
+
+/** Appends `award` to its recipient file; returns a function that puts the file back byte for byte. */
+function addAward(root: string, award: NewAward): () => void {
+	const file = path.join(root, award.file);
+	const original = readFileSync(file);
+	const text = original.toString('utf8');
+	if (!/\nawards:\n/.test(text) || !text.endsWith('\n')) throw new Error(`${award.file}: expected a final "awards:" list`);
+	writeFileSync(file, `${text}  - id: ${award.id}\n    badge: ${award.badge}\n    issuedOn: ${award.issuedOn}\n`);
+	return () => writeFileSync(file, original);
+}
+
 async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 	const root = path.join(benchOut, 'sites', String(awards));
 	const runDir = path.join(runsDir, String(awards));
 	console.log(`\n## ${awards.toLocaleString('en')} awards`);
+	// The development key that the build, the floor and the breakdown all sign with (created once).
+	const { key } = await resolveSigningKey(root, [], {});
+	if (!key) throw new Error('no development key');
+	const cacheDir = path.join(root, '.blason', 'cache');
 
 	const check: Measure[] = [];
 	for (let i = 0; i < checkRuns; i++) {
@@ -442,8 +562,24 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 		console.log(`  check ${i + 1}/${checkRuns}: ${fmtMeasure(m)}`);
 	}
 
+	let breakdown: SigningBreakdown | undefined;
+	let breakdownMeasure: Measure | undefined;
+	if (sampleSize > 0) {
+		const n = Math.min(sampleSize, awards);
+		console.log(`  signing breakdown on ${n} credentials (one core, ${breakdownRounds} rounds after a warm-up)`);
+		breakdownMeasure = await measure('signing breakdown', ['bench/signing.ts', '--root', root, '--sample', String(n), '--rounds', String(breakdownRounds)], (l) => /^\s+\S/.test(l));
+		const line = breakdownMeasure.lines.find((l) => l.text.startsWith('RESULT '));
+		if (!line) throw new Error('bench/signing.ts printed no RESULT line');
+		breakdown = JSON.parse(line.text.slice('RESULT '.length)) as SigningBreakdown;
+	}
+
+	const newAward = await chooseNewAward(root);
 	const build: Measure[] = [];
+	const rebuild: Measure[] = [];
 	const floor: Measure[] = [];
+	const floorSigning: number[] = [];
+	let floorSignatures = 0;
+	let published = true;
 	// Every run writes to a new folder and nothing is deleted until the end (see settle()).
 	let distDir = '';
 	let floorDir = '';
@@ -451,12 +587,34 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 		distDir = path.join(runDir, `build-${i}`);
 		floorDir = path.join(runDir, `floor-${i}`);
 		const removed = clearAstroCaches();
+		// The signature cache goes too (one file); the development key stays.
+		if (existsSync(cacheDir)) {
+			rmSync(cacheDir, { recursive: true, force: true });
+			removed.push(path.relative(projectRoot, cacheDir));
+		}
 		console.log(`  build ${i}/${runs} (cold: new output folder; removed ${removed.join(', ') || 'no cache'})`);
-		const b = await measure('build', ['scripts/build.ts', '--root', root, '--out', distDir], (l) => /^\[|100 %|^✓/.test(l));
+		const b = await measure('build', ['scripts/build.ts', '--root', root, '--out', distDir], (l) => /^\[|100 %|^✓|signatures:/.test(l));
 		build.push(b);
 		console.log(`  build ${i}/${runs}: ${fmtMeasure(b)}`);
 
-		const f = await measure('floor', ['bench/floor.ts', '--root', root, '--out', floorDir]);
+		const restore = addAward(root, newAward);
+		const rebuildDir = path.join(runDir, `rebuild-${i}`);
+		let r: Measure;
+		try {
+			console.log(`  rebuild ${i}/${runs} after one new award (${newAward.id} in ${newAward.file}; warm caches, new output folder)`);
+			r = await measure('rebuild', ['scripts/build.ts', '--root', root, '--out', rebuildDir], (l) => /^\[|100 %|^✓|signatures:/.test(l));
+		} finally {
+			restore();
+		}
+		published &&= existsSync(path.join(rebuildDir, paths.credential(newAward.id)));
+		rebuild.push(r);
+		console.log(`  rebuild ${i}/${runs}: ${fmtMeasure(r)}`);
+
+		const f = await measure('floor', ['bench/floor.ts', '--root', root, '--out', floorDir], (l) => /bare signing/.test(l));
+		const signing = /bare signing: ([\d.]+) s in (\d+) runJob calls/.exec(f.lines.map((l) => l.text).join('\n'));
+		if (!signing) throw new Error('bench/floor.ts printed no "bare signing" line');
+		floorSigning.push(Number(signing[1]));
+		floorSignatures = Number(signing[2]);
 		floor.push(f);
 		console.log(`  floor ${i}/${runs}: ${fmtMeasure(f)}`);
 	}
@@ -467,20 +625,29 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 	console.log(
 		`  output: ${output.files} files, ${mb(output.bytes)} (${kib(output.bytes / awards)} per award); floor ${floorOutput.files} files, ${mb(floorOutput.bytes)}; ` +
 			`paths ${comparison.samePaths ? 'identical' : `DIFFER (${comparison.missing.length} missing, ${comparison.extra.length} extra)`}, ` +
-			`${comparison.compared - comparison.differing.length}/${comparison.compared} JSON/image files byte-identical`,
+			`${comparison.compared - comparison.differing.length}/${comparison.compared} JSON/JWS/JWT/image files byte-identical`,
 	);
 	const b = medianRun(build);
+	const rb = medianRun(rebuild);
 	return {
 		awards,
 		site,
 		check,
 		build,
+		rebuild,
 		floor,
+		floorSigning,
+		floorSignatures,
+		...(breakdown ? { breakdown } : {}),
+		...(breakdownMeasure ? { breakdownMeasure } : {}),
+		signatures: { ...(signaturesOf(b) ? { cold: signaturesOf(b)! } : {}), ...(signaturesOf(rb) ? { rebuild: signaturesOf(rb)! } : {}) },
+		newAward: { ...newAward, published },
 		output,
 		floorOutput,
 		comparison,
 		...(b.lines.findLast((l) => l.text.startsWith('✓')) ? { summary: b.lines.findLast((l) => l.text.startsWith('✓'))!.text.replace(/ → .*$/, '') } : {}),
 		timeline: buildTimeline(b),
+		rebuildTimeline: buildTimeline(rb),
 	};
 }
 
@@ -495,14 +662,20 @@ const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`;
 const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(0)} MB`);
 const memory = (k: number) => (k * KiB >= GiB ? `${((k * KiB) / GiB).toFixed(2)} GiB` : `${((k * KiB) / MiB).toFixed(0)} MiB`);
 const secs = (s: number) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+const msec = (ms: number) => `${ms.toFixed(2)} ms`;
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
+const threads = (k: number) => `${k} signing thread${k === 1 ? '' : 's'}`;
 const fmtMeasure = (m: Measure) =>
 	`${secs(m.wall)} wall, ${m.user !== undefined ? `CPU ${secs(m.user)} user + ${secs(m.sys ?? 0)} sys, ` : ''}peak RSS ${memory(peakKiB(m))}` +
-	`${m.processes > 1 ? ` (up to ${m.processes} processes: ${m.names.join(', ')})` : ''}${m.otherCores !== undefined && m.otherCores >= 0.2 ? `, other load ${m.otherCores.toFixed(1)} cores` : ''}`;
+	`${m.processes > 1 ? ` (up to ${m.processes} processes: ${m.names.join(', ')})` : ''}` +
+	`${m.workers ? `, ${threads(m.workers.threads)} ${m.workers.first.toFixed(1)}–${m.workers.last.toFixed(1)} s (${secs(m.workers.cpu)} CPU)` : ''}` +
+	`${m.otherCores !== undefined && m.otherCores >= 0.2 ? `, other load ${m.otherCores.toFixed(1)} cores` : ''}`;
 
 const TARGET_SIZE = 10000;
 const TARGETS = {
 	checkSeconds: 3,
-	buildOverFloor: 3,
+	signedBuildOverFloor: 1.5,
+	rebuildOverCold: 0.1,
 	rssBytes: 1.5 * GiB,
 	outputBytes: 1e9,
 };
@@ -510,58 +683,147 @@ const TARGETS = {
 function markdown(results: SizeResult[], machine: string[]): string {
 	const out: string[] = [];
 	const med = (ms: Measure[]) => median(ms.map((m) => m.wall));
-	const medCpu = (ms: Measure[]) => median(ms.map((m) => (m.user ?? NaN) + (m.sys ?? NaN)));
+	const cpu = (m: Measure) => (m.user ?? NaN) + (m.sys ?? NaN);
+	const medCpu = (ms: Measure[]) => median(ms.map(cpu));
 	const maxPeak = (ms: Measure[]) => Math.max(...ms.map(peakKiB));
-	out.push('| Awards | `check` | check peak RSS | cold `build` | build CPU | build peak RSS | floor | floor CPU | floor peak RSS | build / floor | output | per award | files |');
-	out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	const sig = (s?: Signatures) => (s ? `${s.made.toLocaleString('en')} made, ${s.cached.toLocaleString('en')} cached` : '?');
+	const n = (x: number) => x.toLocaleString('en');
+	const floorOf = (r: SizeResult) => ({ wall: med(r.floor), signing: median(r.floorSigning) });
+
+	out.push('Cold signed build against the signed floor (plain-Node floor + bare signing, single-threaded):');
+	out.push('');
+	out.push('| Awards | cold `build` | build CPU | build peak RSS | signatures | floor | = plain part | + bare signing | floor CPU | floor peak RSS | build / floor |');
+	out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of results) {
+		const f = floorOf(r);
 		out.push(
-			`| ${r.awards.toLocaleString('en')} | ${secs(med(r.check))} | ${memory(maxPeak(r.check))} | ${secs(med(r.build))} | ${secs(medCpu(r.build))} | ${memory(maxPeak(r.build))} | ` +
-				`${secs(med(r.floor))} | ${secs(medCpu(r.floor))} | ${memory(maxPeak(r.floor))} | **${(med(r.build) / med(r.floor)).toFixed(2)}×** (CPU ${(medCpu(r.build) / medCpu(r.floor)).toFixed(2)}×) | ` +
-				`${mb(r.output.bytes)} | ${kib(r.output.bytes / r.awards)} | ${r.output.files.toLocaleString('en')} |`,
+			`| ${n(r.awards)} | ${secs(med(r.build))} | ${secs(medCpu(r.build))} | ${memory(maxPeak(r.build))} | ${sig(r.signatures.cold)} | ` +
+				`${secs(f.wall)} | ${secs(f.wall - f.signing)} | ${secs(f.signing)} | ${secs(medCpu(r.floor))} | ${memory(maxPeak(r.floor))} | ` +
+				`**${(med(r.build) / f.wall).toFixed(2)}×** (CPU ${(medCpu(r.build) / medCpu(r.floor)).toFixed(2)}×) |`,
 		);
 	}
 	out.push('');
+	out.push('Rebuild after one new award (added to one recipient file; signature cache and Astro caches warm from the cold build; new output folder):');
+	out.push('');
+	out.push('| Awards | rebuild | rebuild CPU | rebuild peak RSS | signatures | rebuild / cold build |');
+	out.push('|---:|---:|---:|---:|---:|---:|');
+	for (const r of results) {
+		out.push(`| ${n(r.awards)} | ${secs(med(r.rebuild))} | ${secs(medCpu(r.rebuild))} | ${memory(maxPeak(r.rebuild))} | ${sig(r.signatures.rebuild)} | **${pct(med(r.rebuild) / med(r.build))}** |`);
+	}
+	out.push('');
+	out.push('Check and output:');
+	out.push('');
+	out.push('| Awards | `check` | check peak RSS | output | per award | files |');
+	out.push('|---:|---:|---:|---:|---:|---:|');
+	for (const r of results) {
+		out.push(`| ${n(r.awards)} | ${secs(med(r.check))} | ${memory(maxPeak(r.check))} | ${mb(r.output.bytes)} | ${kib(r.output.bytes / r.awards)} | ${n(r.output.files)} |`);
+	}
+	out.push('');
 	out.push(
-		`Wall times are medians (check: ${checkRuns} run${checkRuns > 1 ? 's' : ''}; build and floor: ${runs} run${runs > 1 ? 's' : ''}). ` +
-			'Peak RSS is the largest over the runs of GNU time\'s maximum resident set size and of the sampled sum over the process tree. ' +
+		`Wall times are medians (check: ${checkRuns} run${checkRuns > 1 ? 's' : ''}; build, rebuild and floor: ${runs} run${runs > 1 ? 's' : ''}). ` +
+			'CPU is user + system time of the whole process tree. Peak RSS is the largest over the runs of GNU time\'s maximum resident set size and of the sampled sum over the process tree. ' +
+			'The floor\'s bare signing is the sum of the durations of its `runJob` calls; its plain part is the rest of its wall time. ' +
 			'Output is the apparent size of every file of the built site (1 MB = 10⁶ bytes).',
 	);
 
 	const target = results.find((r) => r.awards === TARGET_SIZE) ?? results.at(-1)!;
-	const at = target.awards.toLocaleString('en');
+	const at = n(target.awards);
+	const f = floorOf(target);
+	const ratio = med(target.build) / f.wall;
+	const rebuildRatio = med(target.rebuild) / med(target.build);
+	const rss = Math.max(maxPeak(target.check), maxPeak(target.build), maxPeak(target.rebuild)) * KiB;
+	const b = medianRun(target.build);
+	const cores = cpu(b) / b.wall;
 	const checkS = med(target.check);
-	const ratio = med(target.build) / med(target.floor);
-	const rss = Math.max(maxPeak(target.check), maxPeak(target.build)) * KiB;
-	const ok = (b: boolean) => (b ? '✅ met' : '❌ missed');
+	const ok = (yes: boolean) => (yes ? '✅ met' : '❌ missed');
 	out.push('');
-	out.push(`| Target (at ${at} awards${target.awards === TARGET_SIZE ? '' : `; the targets are set for ${TARGET_SIZE.toLocaleString('en')}`}) | Measured | |`);
+	out.push(`| Target (at ${at} awards${target.awards === TARGET_SIZE ? '' : `; the targets are set for ${n(TARGET_SIZE)}`}) | Measured | |`);
 	out.push('|---|---|---|');
+	out.push(
+		`| cold signed \`build\` ≤ ${TARGETS.signedBuildOverFloor}× the signed floor | ${ratio.toFixed(2)}× (${secs(med(target.build))} vs ${secs(f.wall)} = ${secs(f.wall - f.signing)} plain + ${secs(f.signing)} bare signing) | ${ok(ratio <= TARGETS.signedBuildOverFloor)} |`,
+	);
+	out.push(
+		`| … using both cores (worker threads) | ${b.workers ? `${threads(b.workers.threads)}, ${secs(b.workers.cpu)} of CPU between ${secs(b.workers.first)} and ${secs(b.workers.last)}; ` : ''}the whole build ${secs(cpu(b))} CPU in ${secs(b.wall)}: ${cores.toFixed(2)} cores on average | ${ok((b.workers?.threads ?? 0) >= Math.min(2, cpus().length) && cores > 1)} |`,
+	);
+	out.push(
+		`| rebuild after one new award ≤ ${TARGETS.rebuildOverCold * 100} % of a cold build | ${pct(rebuildRatio)} (${secs(med(target.rebuild))} vs ${secs(med(target.build))}; signatures ${sig(target.signatures.rebuild)}) | ${ok(rebuildRatio <= TARGETS.rebuildOverCold)} |`,
+	);
 	out.push(`| \`check\` < ${TARGETS.checkSeconds} s | ${secs(checkS)} | ${ok(checkS < TARGETS.checkSeconds)} |`);
-	out.push(`| cold \`build\` < ${TARGETS.buildOverFloor}× the plain-Node floor | ${ratio.toFixed(2)}× (${secs(med(target.build))} vs ${secs(med(target.floor))}) | ${ok(ratio < TARGETS.buildOverFloor)} |`);
-	out.push(`| peak RSS < 1.5 GiB | build ${memory(maxPeak(target.build))}, check ${memory(maxPeak(target.check))} | ${ok(rss < TARGETS.rssBytes)} |`);
+	out.push(`| peak RSS < 1.5 GiB | build ${memory(maxPeak(target.build))}, rebuild ${memory(maxPeak(target.rebuild))}, check ${memory(maxPeak(target.check))} | ${ok(rss < TARGETS.rssBytes)} |`);
 	out.push(`| output < 1 GB | ${mb(target.output.bytes)} (${kib(target.output.bytes / target.awards)} per award; ${mb(target.output.diskBytes)} on disk) | ${ok(target.output.bytes < TARGETS.outputBytes)} |`);
 
-	out.push('');
-	out.push('Where the cold build\'s time goes (from the arrival times of its progress lines):');
-	out.push('');
-	out.push(`| Phase | ${results.map((r) => r.awards.toLocaleString('en')).join(' | ')} |`);
-	out.push(`|---|${results.map(() => '---:').join('|')}|`);
-	const names = [...new Set(results.flatMap((r) => r.timeline.map((p) => p.name)))];
-	for (const n of names) out.push(`| ${n} | ${results.map((r) => { const p = r.timeline.find((x) => x.name === n); return p ? secs(p.seconds) : '–'; }).join(' | ')} |`);
-	out.push(`| **total (wall)** | ${results.map((r) => `**${secs(medianRun(r.build).wall)}**`).join(' | ')} |`);
+	const timelineTable = (title: string, pick: (r: SizeResult) => Phase[], total: (r: SizeResult) => Measure) => {
+		out.push('');
+		out.push(title);
+		out.push('');
+		out.push(`| Phase | ${results.map((r) => n(r.awards)).join(' | ')} |`);
+		out.push(`|---|${results.map(() => '---:').join('|')}|`);
+		const names = [...new Set(results.flatMap((r) => pick(r).map((p) => p.name)))].sort((a, c) => Number(a === SIGNING_NAME) - Number(c === SIGNING_NAME));
+		for (const name of names) {
+			if (name === SIGNING_NAME) out.push(`| **total (wall)** | ${results.map((r) => `**${secs(total(r).wall)}**`).join(' | ')} |`);
+			out.push(
+				`| ${name} | ${results
+					.map((r) => {
+						const p = pick(r).find((x) => x.name === name);
+						const w = total(r).workers;
+						if (!p) return '–';
+						return name === SIGNING_NAME && w ? `${secs(w.first)} → ${secs(w.last)} (${threads(w.threads)}, ${secs(w.cpu)} CPU)` : secs(p.seconds);
+					})
+					.join(' | ')} |`,
+			);
+		}
+		if (!names.includes(SIGNING_NAME)) out.push(`| **total (wall)** | ${results.map((r) => `**${secs(total(r).wall)}**`).join(' | ')} |`);
+	};
+	timelineTable("Where the cold build's time goes (from the arrival times of its progress lines; the signing threads from /proc):", (r) => r.timeline, (r) => medianRun(r.build));
+	timelineTable('Where the rebuild\'s time goes:', (r) => r.rebuildTimeline, (r) => medianRun(r.rebuild));
+
+	const withBreakdown = results.filter((r) => r.breakdown);
+	if (withBreakdown.length) {
+		out.push('');
+		out.push(
+			`Where the signing time goes, per award, on one core (\`bench/signing.ts\`: CPU time of the thread, median of ${breakdownRounds} rounds over ${withBreakdown.map((r) => `${n(r.breakdown!.sample)}`).join(' and ')} of the same credentials):`,
+		);
+		out.push('');
+		out.push(`| Stage (per award: one credential, three signatures) | ${withBreakdown.map((r) => n(r.awards)).join(' | ')} |`);
+		out.push(`|---|${withBreakdown.map(() => '---:').join('|')}|`);
+		const row = (label: string, v: (p: SigningBreakdown['perAward']) => number) =>
+			out.push(`| ${label} | ${withBreakdown.map((r) => msec(v(r.breakdown!.perAward))).join(' | ')} |`);
+		row('JSON-LD expansion (`jsonld.expand` of the proof options and the credential)', (p) => p.expand);
+		row('canonicalisation minus expansion (`jsonld.canonize` RDFC-1.0 − expand), of which:', (p) => p.canonize - p.expand);
+		row('… `toRDF` (toRDF − expand)', (p) => p.toRdf - p.expand);
+		row('… RDFC-1.0 blank-node labelling and N-Quads (canonize − toRDF)', (p) => p.canonize - p.toRdf);
+		row('SHA-256 of both N-Quads + Ed25519 signature', (p) => p.hashAndEd25519);
+		row('RS256 × 2 (OB 2.0 JWS, VC-JWT)', (p) => p.rs256Two);
+		row('**sum of the stages**', (p) => p.canonize + p.hashAndEd25519 + p.rs256Two);
+		row("the build's `runJob` for the Data Integrity proof", (p) => p.runJobEddsa);
+		row("the build's `runJob` × 3, end to end", (p) => p.runJobThree);
+		row("Digital Bazaar `vc.issue`, eddsa-rdfc-2022 (the issue's reference: 7.4 ms)", (p) => p.vcIssue);
+		out.push(
+			`| in the floor: bare signing per award (wall) | ${withBreakdown.map((r) => msec((median(r.floorSigning) * 1000) / r.awards)).join(' | ')} |`,
+		);
+		out.push(
+			`| in the build: CPU of the signing threads per award (thread start-up included) | ${withBreakdown.map((r) => { const w = medianRun(r.build).workers; return w ? msec((w.cpu * 1000) / r.awards) : '–'; }).join(' | ')} |`,
+		);
+		out.push('');
+		out.push(
+			`Digital Bazaar's proofValue ${withBreakdown.every((r) => r.breakdown!.vcIssueSameProof) ? 'is identical to the build\'s for every sampled credential' : 'DIFFERS from the build\'s for some credentials'}. ` +
+				`Wall time per award of the same stages: ${withBreakdown.map((r) => `${n(r.awards)}: expand ${msec(r.breakdown!.wallPerAward.expand)}, canonize ${msec(r.breakdown!.wallPerAward.canonize)}, runJob × 3 ${msec(r.breakdown!.wallPerAward.runJobThree)}, vc.issue ${msec(r.breakdown!.wallPerAward.vcIssue)}`).join('; ')}.`,
+		);
+	}
 
 	out.push('');
 	for (const r of results) {
 		const c = r.comparison;
-		const busy = [...r.check, ...r.build, ...r.floor].filter((m) => (m.otherCores ?? 0) >= 0.2);
+		const busy = [...r.check, ...r.build, ...r.rebuild, ...r.floor, ...(r.breakdownMeasure ? [r.breakdownMeasure] : [])].filter((m) => (m.otherCores ?? 0) >= 0.2);
 		out.push(
-			`- ${r.awards.toLocaleString('en')} awards: ${r.site.recipients} recipients, ${r.site.badges} badges, artwork ${kib(Math.min(...Object.values(r.site.imageBytes)))}–${kib(Math.max(...Object.values(r.site.imageBytes)))}; ` +
-				`Blason's summary: "${r.summary ?? '?'}"; floor output ${mb(r.floorOutput.bytes)}; ` +
+			`- ${n(r.awards)} awards: ${r.site.recipients} recipients, ${r.site.badges} badges, artwork ${kib(Math.min(...Object.values(r.site.imageBytes)))}–${kib(Math.max(...Object.values(r.site.imageBytes)))}; ` +
+				`Blason's summary: "${r.summary ?? '?'}"; floor output ${mb(r.floorOutput.bytes)}, ${n(r.floorSignatures)} signatures; ` +
 				`floor and build write ${c.samePaths ? 'the same paths' : `different paths (${c.missing.length} missing from the floor, ${c.extra.length} extra)`} and ` +
-				`${c.compared - c.differing.length}/${c.compared} sampled JSON/image files are byte-identical; ` +
-				`every run (wall, peak RSS): ${(['check', 'build', 'floor'] as const).map((k) => `${k} ${r[k].map((m) => `${m.wall.toFixed(2)} s/${memory(peakKiB(m))}`).join(', ')}`).join('; ')}` +
-				`${busy.length ? `; ⚠ other processes used ≥ 0.2 core during ${busy.map((m) => m.label).join(', ')}` : ''}.`,
+				`${c.compared - c.differing.length}/${c.compared} sampled JSON/JWS/JWT/image files are byte-identical${c.differing.length ? ` (differing: ${c.differing.slice(0, 5).join(', ')})` : ''}; ` +
+				`the rebuild added ${r.newAward.id} (${r.newAward.badge}, ${r.newAward.issuedOn}) to ${r.newAward.file} and ${r.newAward.published ? 'published its credential' : 'DID NOT publish its credential'}; ` +
+				`every run (wall, peak RSS): ${(['check', 'build', 'rebuild', 'floor'] as const).map((k) => `${k} ${r[k].map((m) => `${m.wall.toFixed(2)} s/${memory(peakKiB(m))}`).join(', ')}`).join('; ')}` +
+				`; floor bare signing ${r.floorSigning.map((x) => `${x.toFixed(2)} s`).join(', ')}` +
+				`${busy.length ? `; ⚠ other processes used ≥ 0.2 core during ${busy.map((m) => `${m.label} (${m.otherCores!.toFixed(1)})`).join(', ')}` : ''}.`,
 		);
 	}
 	out.push('');
