@@ -85,7 +85,9 @@ export async function runVerify(args: readonly string[], io: VerifyIo = defaultI
 				io.err(`✗ --site : ${fetcher.error}`);
 				return 2;
 			}
-			result = failedInput(fetcher.error);
+			result = failedInput(
+				`récompense « ${parsed.input} » : pas de site construit dans ${siteDir} (npm run build, ou --site DOSSIER) / award "${parsed.input}": no built site in ${siteDir} (npm run build, or --site DIR)`,
+			);
 		} else {
 			result = await verifyBadge(parsed.input, { fetcher, email: parsed.email, siteDir, now });
 		}
