@@ -136,7 +136,7 @@ export async function readInput(arg: string, options: ReadOptions): Promise<Inpu
 	}
 	if (statSync(file).isDirectory()) return { ok: false, container: 'unknown', message: m(`${arg} est un dossier, pas un badge`, `${arg} is a folder, not a badge`) };
 	try {
-		return unbake(new Uint8Array(await readFile(file)), path.basename(file) === 'credential.json' && kind === 'award' ? file : arg);
+		return unbake(new Uint8Array(await readFile(file)), kind === 'award' ? paths.credential(arg) : path.basename(file));
 	} catch (error) {
 		return { ok: false, container: 'unknown', message: m(`impossible de lire ${arg}`, `cannot read ${arg}`) + ` (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
 	}
