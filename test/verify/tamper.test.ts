@@ -110,6 +110,32 @@ describe('Data Integrity (eddsa-rdfc-2022) with a did:web issuer', () => {
 		expect(failed(denied)).toEqual(['key', 'signature']);
 	});
 
+	it('an https verification method: a Multikey document, or a controller document listing the key', async () => {
+		const keyUrl = `${HOME}keys/ed.json`;
+		const credential = { ...unsigned, proof: [await createProof(unsigned, { created: '2026-01-01T00:00:00Z', verificationMethod: keyUrl }, ed.privateKey)] };
+		const multikey = { id: keyUrl, type: 'Multikey', controller: ISSUER, publicKeyMultibase: multibase };
+		const r = await verifyText(credential, { [keyUrl]: multikey });
+		expect(r.status).toBe('valid');
+		expect(r.checks.find((c) => c.id === 'key')).toMatchObject({ result: 'pass', message: expect.stringContaining("published on the issuer's site") });
+		// The same key document claiming another controller, and one off the issuer's site.
+		expect(failed(await verifyText(credential, { [keyUrl]: { ...multikey, controller: 'did:web:evil.example' } }))).toEqual(['key']);
+		const elsewhere = 'https://keys.elsewhere.example/controller.json';
+		const viaController = { ...unsigned, proof: [await createProof(unsigned, { created: '2026-01-01T00:00:00Z', verificationMethod: `${elsewhere}#k` }, ed.privateKey)] };
+		const controllerDoc = { id: elsewhere, verificationMethod: [{ id: `${elsewhere}#k`, type: 'Multikey', controller: ISSUER, publicKeyMultibase: multibase }], assertionMethod: ['#k'] };
+		const off = await verifyText(viaController, { [elsewhere]: controllerDoc });
+		expect(off.status).toBe('valid');
+		expect(results(off, 'key')).toEqual(['warn']);
+		expect(failed(await verifyText(viaController, { [elsewhere]: { ...controllerDoc, assertionMethod: [] } }))).toEqual(['key', 'signature']);
+	});
+
+	it('a credentialSubject with neither id nor identifier is invalid, even when signed', async () => {
+		const anonymous = { ...unsigned, credentialSubject: { type: ['AchievementSubject'], achievement: unsigned.credentialSubject.achievement } };
+		const credential = { ...anonymous, proof: [await createProof(anonymous, { created: '2026-01-01T00:00:00Z', verificationMethod: VM }, ed.privateKey)] };
+		const r = await verifyText(credential, { [DID_URL]: didDocument(multibase) });
+		expect(r.status).toBe('invalid');
+		expect(failed(r)).toEqual(['subject']);
+	});
+
 	it('a baked PNG verifies, and one changed byte in the baked JSON makes it invalid', async () => {
 		const artwork = new Uint8Array(readFileSync(path.join(ob2Samples, 'assets/robotics-badge.png')));
 		const routes = { [DID_URL]: didDocument(multibase) };
@@ -143,6 +169,18 @@ describe('VC-JWT', () => {
 		const payload = Buffer.from(p!, 'base64url').toString('utf8').replace('"Teamwork"', '"Teamwork"'.replace('e', 'f'));
 		const r = await verifyText(`${h}.${Buffer.from(payload).toString('base64url')}.${s}`, { [KID]: jwk(rsa.publicKey) });
 		expect(failed(r)).toEqual(['signature']);
+	});
+
+	it('a kid may name a key of a JWKS (by kid, or the only key)', async () => {
+		const kid = `${HOME}.well-known/jwks.json#k1`;
+		const set = (...keys: JWK[]) => ({ keys });
+		const jwt = await sign({}, { kid });
+		const byKid = await verifyText(jwt, { [`${HOME}.well-known/jwks.json`]: set({ ...jwk(otherRsa.publicKey), kid: 'k0' }, { ...jwk(rsa.publicKey), kid: 'k1' }) });
+		expect(byKid.status).toBe('valid');
+		expect(results(byKid, 'key')).toEqual(['pass']);
+		expect((await verifyText(jwt, { [`${HOME}.well-known/jwks.json`]: set(jwk(rsa.publicKey)) })).status).toBe('valid');
+		const absent = await verifyText(jwt, { [`${HOME}.well-known/jwks.json`]: set({ ...jwk(rsa.publicKey), kid: 'k9' }, { ...jwk(otherRsa.publicKey), kid: 'k8' }) });
+		expect(failed(absent)).toEqual(['key', 'signature']);
 	});
 
 	it('fails when the kid serves another key', async () => {
