@@ -6,10 +6,12 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bakePng } from '../../src/lib/baking/png.ts';
+import { encodeStatusList } from '../../src/lib/ob3/status-list.ts';
 import { ed25519Multibase } from '../../src/lib/signing/base58.ts';
 import { createProof } from '../../src/lib/signing/data-integrity.ts';
 import { unbake, verifyInput, type CheckId, type VerifyResult } from '../../src/lib/verify/index.ts';
@@ -145,6 +147,43 @@ describe('Data Integrity (eddsa-rdfc-2022) with a did:web issuer', () => {
 		const tampered = bakePng(artwork, JSON.stringify(signed).replace('2010-01-01T00:00:00Z', '2010-01-02T00:00:00Z'), 'openbadgecredential');
 		const bad = await verifyInput(unbake(tampered, 'badge.png'), { fetcher: mapFetcher(routes), now: NOW });
 		expect(failed(bad)).toEqual(['signature']);
+	});
+});
+
+describe('Bitstring Status List signed by the issuer', () => {
+	const ed = generateKeyPairSync('ed25519');
+	const multibase = ed25519Multibase(rawEd25519(ed.publicKey));
+	const LIST = `${HOME}status/revocation.json`;
+	const entry = (purpose = 'revocation') => ({ id: `${LIST}#42`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: '42', statusListCredential: LIST });
+	const sign = async (doc: Record<string, any>) => ({ ...doc, proof: [await createProof(doc, { created: '2026-01-01T00:00:00Z', verificationMethod: VM }, ed.privateKey)] });
+	const list = (encodedList: string, purpose = 'revocation', issuer = ISSUER) =>
+		sign({
+			'@context': ['https://www.w3.org/ns/credentials/v2'],
+			id: LIST,
+			type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+			issuer,
+			validFrom: '2026-01-01T00:00:00Z',
+			credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList },
+		});
+	const check = async (listDoc: unknown, purpose = 'revocation') => verifyText(await sign({ ...unsigned, credentialStatus: entry(purpose) }), { [DID_URL]: didDocument(multibase), [LIST]: listDoc as Served });
+
+	it('bit clear: valid; bit set: revoked; suspension: also not valid', async () => {
+		expect((await check(await list(encodeStatusList([41, 43], 131_072)))).status).toBe('valid');
+		expect((await check(await list(encodeStatusList([42], 131_072)))).status).toBe('revoked');
+		expect((await check(await list(encodeStatusList([42], 131_072), 'suspension'), 'suspension')).status).toBe('revoked');
+	});
+
+	it('a list for another purpose, from another issuer, or inflating to gigabytes leaves the status unknown', async () => {
+		const unknown = async (listDoc: unknown) => {
+			const r = await check(listDoc);
+			expect(r.status).toBe('invalid');
+			expect(failed(r)).toEqual(['revocation']);
+			return r.checks.find((c) => c.result === 'fail')!.message;
+		};
+		expect(await unknown(await list(encodeStatusList([], 131_072), 'suspension'))).toMatch(/not for "revocation"/);
+		expect(await unknown(await list(encodeStatusList([], 131_072), 'revocation', 'did:web:evil.example'))).toMatch(/not by the badge's issuer/);
+		const bomb = `u${gzipSync(Buffer.alloc(64 * 1024 * 1024)).toString('base64url')}`;
+		expect(await unknown(await list(bomb))).toMatch(/larger than/);
 	});
 });
 

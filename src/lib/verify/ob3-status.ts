@@ -5,6 +5,7 @@
  * - `1EdTechRevocationList`: a JSON list of `revokedCredential` entries at the status `id`.
  * A list that cannot be read leaves the status unknown, and the badge is not reported valid.
  */
+import { gunzipSync } from 'node:zlib';
 import { statusBit } from '../ob3/status-list.ts';
 import { Checks, m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
@@ -59,6 +60,7 @@ async function checkBitstring(ctx: VerifyContext, checks: Checks, entry: JsonObj
 	if (until !== undefined && until <= ctx.now.getTime()) return void unknown(m(`la liste ${listUrl} a expiré`, `list ${listUrl} has expired`));
 	let set: boolean;
 	try {
+		checkListSize(String(subject.encodedList));
 		set = statusBit(String(subject.encodedList), index);
 	} catch (error) {
 		return void unknown(`${listUrl}: ${(error as Error).message}`);
@@ -74,6 +76,16 @@ async function checkBitstring(ctx: VerifyContext, checks: Checks, entry: JsonObj
 	}
 	checks.warn('revocation', m(`entrée ${index} positionnée pour « ${purpose} »`, `entry ${index} is set for "${purpose}"`));
 	return undefined;
+}
+
+/**
+ * A list is at most a few MB once decompressed (Blason's: 2 MiB); a 2 MB download could otherwise
+ * inflate to gigabytes before statusBit reads one bit. Throws RangeError past the limit.
+ */
+const MAX_LIST_BYTES = 16 * 1024 * 1024;
+function checkListSize(encodedList: string): void {
+	if (!encodedList.startsWith('u')) return; // statusBit reports it
+	gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES });
 }
 
 /** DIGEST §2.7: revoked iff `revokedCredential[]` has the credential's id with `revoked` absent or true. */
