@@ -23,5 +23,10 @@ export default defineConfig({
 	outDir: process.env.BLASON_OUT_DIR || './dist',
 	build: { format: 'directory' },
 	devToolbar: { enabled: false },
-	vite: { plugins: [contentWatcher(root)] },
+	vite: {
+		plugins: [contentWatcher(root)],
+		// Build outputs and benchmark sites hold tens of thousands of files: watching them would
+		// make the dev server crawl (and they are never sources).
+		server: { watch: { ignored: ['**/dist/**', '**/dist.*/**', '**/bench/out/**', '**/.blason/**'] } },
+	},
 });
