@@ -52,6 +52,12 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 		'/%s renders with all its images, one h1, nothing from another origin, and no axe violation',
 		async (pathname) => {
 			const { page, requests, errors, status } = await open(pathname);
+			if (pathname.startsWith('awards/')) {
+				// Award pages verify themselves on load (verify.test.ts): check the page as it ends up.
+				const state = () => page.locator('.verify-result').getAttribute('data-state');
+				await expect.poll(state, { timeout: 10_000 }).not.toBe('pending');
+				expect(['valid', 'expired']).toContain(await state());
+			}
 			expect(status).toBe(pathname === 'nope/' ? 404 : 200);
 			// The 404 page's own status is logged by the browser as a failed load.
 			expect(errors.filter((e) => !(pathname === 'nope/' && /status of 404/.test(e)))).toEqual([]);
@@ -60,6 +66,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 			expect(await page.getAttribute('html', 'lang')).toBe('fr');
 			const images = await page.$$eval('img', (imgs) => imgs.map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') })));
 			expect(images.length).toBeGreaterThan(0);
+			expect(await page.getByRole('complementary', { name: /clé de développement/ }).isVisible()).toBe(true);
 			for (const img of images) {
 				expect(img.ok, img.src).toBe(true);
 				expect(img.alt, img.src).not.toBeNull();
