@@ -118,9 +118,9 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		const bits = new Uint8Array(2 ** 21);
 		bits[index >> 3] = 0x80 >> (index & 7);
 		list.credentialSubject.encodedList = `u${gzipSync(bits).toString('base64url')}`;
-		const { page, state, text } = await verified(VALID, (p) =>
-			p.route('**/status/revocation.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(list) })),
-		);
+		const { page, state, text } = await verified(VALID, async (p) => {
+			await p.route('**/status/revocation.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(list) }));
+		});
 		expect(state).toBe('revoked');
 		expect(text).toContain('Badge révoqué');
 		await page.close();
