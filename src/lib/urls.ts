@@ -49,6 +49,10 @@ export const paths = {
 	 * <path>/did.json for a site under a path (GitHub Pages project sites).
 	 */
 	didDocument: (atDomainRoot: boolean) => (atDomainRoot ? '.well-known/did.json' : 'did.json'),
+	/** Every issuance, revocation and erasure, from the Git history. */
+	audit: () => 'audit/',
+	/** The same events as an Atom feed. */
+	auditFeed: () => 'audit/feed.xml',
 } as const;
 
 export type PathName = keyof typeof paths;

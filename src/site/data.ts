@@ -6,6 +6,8 @@ import { loadSite } from '../lib/content/load-site.ts';
 import type { Award, Badge, Site } from '../lib/content/model.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { contentRoot } from '../lib/cli/args.ts';
+import { detectForge, type Forge } from '../lib/git/forge.ts';
+import { readHistory, type History } from '../lib/git/history.ts';
 import { getBuildHandoff } from '../lib/publish/build-handoff.ts';
 
 let cached: Promise<Site> | undefined;
@@ -33,3 +35,13 @@ export async function awardsOf(badge: Badge): Promise<Award[]> {
 
 /** Award files that `npm run build` writes itself get no Astro route (see award-files.ts). */
 export const awardFilesFromAstro = () => !getBuildHandoff()?.writesAwardFiles;
+
+let history: History | undefined;
+
+/** The audit trail: from the build, or read from Git once per dev-server start. */
+export function getHistory(): { history: History; forge: Forge | undefined } {
+	const handoff = getBuildHandoff();
+	if (handoff) return { history: handoff.history, forge: handoff.forge };
+	history ??= readHistory(contentRoot([]));
+	return { history, forge: detectForge(contentRoot([])) };
+}

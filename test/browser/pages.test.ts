@@ -22,7 +22,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-browser-'));
 	beforeAll(async () => {
 		const out = path.join(tmp, 'site');
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot });
+		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
 		server = await serveStatic(out, '/badges/');
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
@@ -48,7 +48,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 		return { page, requests, errors, status: response?.status() };
 	}
 
-	it.each(['', 'issuer/', 'badges/atelier-numerique/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/', 'awards/zz9yy8xx7ww6/', 'nope/'])(
+	it.each(['', 'issuer/', 'audit/', 'badges/atelier-numerique/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/', 'awards/zz9yy8xx7ww6/', 'nope/'])(
 		'/%s renders with all its images, one h1, nothing from another origin, and no axe violation',
 		async (pathname) => {
 			const { page, requests, errors, status } = await open(pathname);

@@ -29,6 +29,8 @@ describe('permanent URL scheme', () => {
 			jwks: paths.jwks(),
 			didDocumentRoot: paths.didDocument(true),
 			didDocumentPath: paths.didDocument(false),
+			audit: paths.audit(),
+			auditFeed: paths.auditFeed(),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -53,8 +55,10 @@ describe('permanent URL scheme', () => {
 			jwks: '.well-known/jwks.json',
 			didDocumentRoot: '.well-known/did.json',
 			didDocumentPath: 'did.json',
+			audit: 'audit/',
+			auditFeed: 'audit/feed.xml',
 		});
-		expect(Object.keys(paths)).toHaveLength(22);
+		expect(Object.keys(paths)).toHaveLength(24);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {

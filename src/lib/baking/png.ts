@@ -70,11 +70,12 @@ export function extractPng(png: Uint8Array, keyword = OB2_PNG_KEYWORD): string |
 		if (c.type !== 'iTXt' || iTXtKeyword(c) !== keyword) continue;
 		const d = c.data;
 		let pos = keyword.length + 1;
-		if (d[pos] !== 0) throw new Error(`compressed ${keyword} iTXt chunk: compression is not allowed by the baking spec`);
+		if (d[pos] !== 0 || d[pos + 1] !== 0) throw new Error(`compressed ${keyword} iTXt chunk: compression is not allowed by the baking spec`);
 		pos += 2;
-		pos = d.indexOf(0, pos) + 1; // language tag
-		pos = d.indexOf(0, pos) + 1; // translated keyword
-		return utf8.decode(d.subarray(pos));
+		const language = d.indexOf(0, pos);
+		const translated = language < 0 ? -1 : d.indexOf(0, language + 1);
+		if (translated < 0) throw new Error(`malformed ${keyword} iTXt chunk: its language tag and translated keyword are not terminated`);
+		return utf8.decode(d.subarray(translated + 1));
 	}
 	return undefined;
 }

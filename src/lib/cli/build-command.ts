@@ -1,6 +1,8 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../content/load-site.ts';
+import { detectForge } from '../git/forge.ts';
+import { readHistory } from '../git/history.ts';
 import { signedOutput } from '../publish/award-files.ts';
 import { devKeyFile, resolveSigningKey } from '../signing/resolve-key.ts';
 import { setBuildHandoff } from '../publish/build-handoff.ts';
@@ -46,6 +48,13 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 			: `      signed with key "${key.info.id}" (BLASON_SIGNING_KEY)`,
 	);
 
+	const history = readHistory(root);
+	log(
+		history.available
+			? `      history: ${history.events.length} events from Git`
+			: '      ⚠ no Git history here (an archive, or a shallow clone): award pages and the audit page will say so',
+	);
+
 	log(`[2/3] Génération du site / generating the site`);
 	const reporter = new ProgressReporter({ pages: awards, 'award files': awards }, log);
 	const progress = (phase: string) => reporter.tick(phase);
@@ -53,6 +62,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		site,
 		progress,
 		writesAwardFiles: true,
+		history,
+		forge: detectForge(root),
 		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id) },
 	});
 	process.env.BLASON_ROOT = root;

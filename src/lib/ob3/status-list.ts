@@ -29,7 +29,8 @@ export function encodeStatusList(setIndexes: Iterable<number>, size = STATUS_LIS
 /** Whether bit `index` is set in an `encodedList`; throws on a malformed list. */
 export function statusBit(encodedList: string, index: number): boolean {
 	if (!encodedList.startsWith('u')) throw new Error('encodedList is not multibase base64url (it must start with "u")');
-	const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+	// A list from another issuer could be a gzip bomb: no real list is near this size (2^27 entries).
+	const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: 16 * 1024 * 1024 });
 	if (index < 0 || index >= bits.length * 8) throw new Error(`status index ${index} is outside the list (${bits.length * 8} entries)`);
 	return (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
 }

@@ -1,4 +1,6 @@
 import type { Site } from '../content/model.ts';
+import type { Forge } from '../git/forge.ts';
+import type { History } from '../git/history.ts';
 
 /**
  * What `npm run build` hands to the Astro pages it renders in the same process: the content it
@@ -11,6 +13,9 @@ export interface BuildHandoff {
 	progress: (phase: string) => void;
 	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
 	writesAwardFiles: boolean;
+	/** The audit trail, read once from Git, and where to link commits. */
+	history: History;
+	forge: Forge | undefined;
 	/** The key generation that signs this build. */
 	signing: { keyId: string; development: boolean; publishedKeyIds: string[] };
 }
