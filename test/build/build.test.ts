@@ -31,6 +31,8 @@ describe('npm run build on the basic fixture', () => {
 		expect(files).toEqual([
 			'.well-known/jwks.json',
 			'404.html',
+			'audit/feed.xml',
+			'audit/index.html',
 			...['a1b2c3d4e5f6', 'k7m2x9qd4p1h', 'zz9yy8xx7ww6'].flatMap((id) =>
 				['assertion.json', 'assertion.jws', id === 'a1b2c3d4e5f6' ? 'badge.svg' : 'badge.png', 'credential.json', 'credential.jwt', 'index.html'].map((f) => `awards/${id}/${f}`),
 			),
