@@ -53,24 +53,37 @@ export async function runCommand(io: CommandIo, body: () => Promise<number>): Pr
 }
 
 /**
- * Parses `--name value`, `--name=value` and positionals with node:util parseArgs, turning its
- * errors into usage errors that name the option (and the nearest known one for a typo).
+ * Parses `--name value`, `--name=value`, flags (`--dry-run`, no value) and positionals with
+ * node:util parseArgs, turning its errors into usage errors that name the option (and the nearest
+ * known one for a typo).
  */
-export function parseOptions<const Names extends string>(
+export function parseOptions<const Names extends string, const Flags extends string = never>(
 	args: readonly string[],
 	names: readonly Names[],
 	usage: string,
-): { values: Partial<Record<Names, string>>; positionals: string[] } {
-	const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+	flags: readonly Flags[] = [],
+): { values: Partial<Record<Names, string>>; flags: Record<Flags, boolean>; positionals: string[] } {
+	const options = Object.fromEntries([
+		...names.map((n) => [n, { type: 'string' as const }] as const),
+		...flags.map((n) => [n, { type: 'boolean' as const }] as const),
+	]);
 	try {
 		const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-		return { values: values as Partial<Record<Names, string>>, positionals };
+		const given = values as Record<string, string | boolean | undefined>;
+		return {
+			values: Object.fromEntries(names.filter((n) => given[n] !== undefined).map((n) => [n, given[n]])) as Partial<Record<Names, string>>,
+			flags: Object.fromEntries(flags.map((n) => [n, given[n] === true])) as Record<Flags, boolean>,
+			positionals,
+		};
 	} catch (e) {
 		const code = (e as { code?: string }).code;
 		const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1];
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-			const known = names.map((n) => `--${n}`);
+			const known = [...names, ...flags].map((n) => `--${n}`);
 			throw new CommandError('ERR_USAGE', `unknown option ${option}`, { hint: didYouMean(option, known) ?? usage, exitCode: EXIT_USAGE });
+		}
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /does not take an argument/.test((e as Error).message)) {
+			throw new CommandError('ERR_USAGE', `${option} takes no value`, { hint: `write ${option} on its own`, exitCode: EXIT_USAGE });
 		}
 		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
 			const name = option.split('=')[0]!;
