@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { statusIndex } from './ob3/status-list.ts';
 
 /**
@@ -12,7 +12,9 @@ export function hashEmail(email: string, salt: string): string {
 }
 
 export function hashIdentity(identity: string, salt: string): string {
-	return `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+	// One-shot crypto.hash (UTF-8 input): twice as fast as createHash, which counts when
+	// `npm run award` looks for a person among thousands of recipients, one salt at a time.
+	return `sha256$${hash('sha256', identity + salt, 'hex')}`;
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
