@@ -229,17 +229,33 @@ async function recipientSlugs(root: string): Promise<string[]> {
 	return names.map((n) => n.replace(/\.[^.]*$/, ''));
 }
 
-/** Writes every file, each all at once (writeFileAtomic), once every text has been built and checked. */
+/**
+ * Writes every file, each all at once (writeFileAtomic), once every text has been built and
+ * checked. Should the disk refuse one (full, read-only), the writing stops and the message says how
+ * many files were written: running the same command again skips the awards they hold.
+ */
 async function writeAll(root: string, writes: AwardPlan['writes']): Promise<void> {
 	await mkdir(path.join(root, 'recipients'), { recursive: true });
 	let next = 0;
+	let written = 0;
+	let failure: { file: string; error: NodeJS.ErrnoException } | undefined;
 	const worker = async () => {
-		while (next < writes.length) {
+		while (next < writes.length && !failure) {
 			const w = writes[next++]!;
-			await writeFileAtomic(path.join(root, w.file), w.text);
+			try {
+				await writeFileAtomic(path.join(root, w.file), w.text);
+				written++;
+			} catch (e) {
+				failure ??= { file: w.file, error: e as NodeJS.ErrnoException };
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, writes.length) }, worker));
+	if (failure) {
+		throw new CommandError('ERR_WRITE', `cannot write ${failure.file} (${failure.error.code ?? failure.error.message}); ${written} of ${writes.length} files were written`, {
+			hint: 'fix the cause (disk space, permissions), then run the same command again: the awards already written are skipped',
+		});
+	}
 }
 
 /**
