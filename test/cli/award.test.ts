@@ -410,6 +410,7 @@ awards:
 				'ok.five@example.org,engagement-citoyen,,,2026-11-01,Un atelier, puis deux,https://fixture.example.org/x',
 				'ok.six@example.org,engagement-citoyen,,peut-être,2026-11-01,,www.example.org',
 				',engagement-citoyen,,,,,',
+				'ok.eight@example.org,engagement-citoyen,,,2026-11-01 00:00:00,,',
 				'ok.seven@example.org,engagement-citoyen,,,2026-11-01,"pas fermé',
 			].join('\n'));
 			const before = snapshotFiles(site.root);
@@ -430,11 +431,26 @@ awards:
 					`${csv}:10 evidence_url: "www.example.org" is not a web address — give the full address of a public page, starting with https:// (or http://)`,
 					`${csv}:11 email: no e-mail on line 11 — every award needs the recipient's address; it is hashed, never written`,
 					`${csv}:11 date: no date on line 11 — add a date column (YYYY-MM-DD) or give --date for the whole file: without dates, running the same file again on another day would award every badge again`,
-					`${csv}:12 a quoted value starts on this line and its closing quote is missing — close the quote; a quote inside a value is written twice: "Le ""Local"" des jeunes"`,
-					`✗ 13 problems on 9 lines of ${csv} — nothing was written. Fix them and run the command again.`,
+					`${csv}:12 date: "2026-11-01 00:00:00" is not a date — write it as YYYY-MM-DD, e.g. 2026-11-01`,
+					`${csv}:13 a quoted value starts on this line and its closing quote is missing — close the quote; a quote inside a value is written twice: "Le ""Local"" des jeunes"`,
+					`✗ 14 problems on 10 lines of ${csv} — nothing was written. Fix them and run the command again.`,
 				].join('\n'),
 			});
 			expect(snapshotFiles(site.root)).toEqual(before);
+		});
+
+		it('refuses text that could not be decoded rather than write it garbled', async () => {
+			site = tempSite();
+			// A "CSV UTF-8" file (byte order mark) with a name pasted in from a Windows-1252 file.
+			const csv = csvFile('mixte.csv', Buffer.concat([Buffer.from('\uFEFFemail,badge,nom,consent,date\nh@example.org,atelier-numerique,H'), Buffer.from([0xe9]), Buffer.from('l\u00e8ne,oui,2026-11-01\n')]));
+			expect(await award('--csv', csv)).toEqual({
+				code: 1,
+				stdout: '',
+				stderr: [
+					`${csv}:2 nom: this value has characters that could not be read — the file mixes encodings: save it again as "CSV UTF-8"`,
+					`✗ 1 problem on 1 line of ${csv} — nothing was written. Fix it and run the command again.`,
+				].join('\n'),
+			});
 		});
 
 		it('names an unknown column, with the nearest known one', async () => {

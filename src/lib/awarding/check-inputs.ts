@@ -98,6 +98,10 @@ function checkInput(input: AwardInput, context: CheckContext, problems: InputPro
 		if (values[field] !== undefined && EMAIL_PATTERN.test(values[field])) {
 			problem(field, 'ERR_AWARD_EMAIL_OUT_OF_PLACE', `this value contains an e-mail address (not repeated here)`, 'an address is never written to the recipient files: keep it in the e-mail column only (check that no column is shifted)');
 			delete values[field];
+		} else if (values[field]?.includes('\uFFFD')) {
+			// A file with a UTF-8 byte order mark but other bytes pasted in: the text would be written garbled.
+			problem(field, 'ERR_AWARD_UNREADABLE_TEXT', 'this value has characters that could not be read', 'the file mixes encodings: save it again as "CSV UTF-8"');
+			delete values[field];
 		}
 	}
 
@@ -115,8 +119,10 @@ function checkInput(input: AwardInput, context: CheckContext, problems: InputPro
 	if (date === undefined) {
 		problem('date', 'ERR_AWARD_DATE_MISSING', `no date${on(input)}`, 'add a date column (YYYY-MM-DD) or give --date for the whole file: without dates, running the same file again on another day would award every badge again');
 	} else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isDateOrDateTime(date)) {
+		// Spreadsheets write dates the French way or with a time: show the date as it must be written.
 		const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(date);
-		const example = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : '2026-03-14';
+		const withTime = /^(\d{4}-\d{2}-\d{2})[ T]/.exec(date);
+		const example = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : withTime ? withTime[1]! : '2026-03-14';
 		problem('date', 'ERR_AWARD_DATE_INVALID', `"${date}" is not a date`, `write it as YYYY-MM-DD, e.g. ${example}`);
 	} else if (date > context.today) {
 		problem('date', 'ERR_AWARD_DATE_FUTURE', `${date} is in the future`, 'an award is dated the day it is given: check the year, or leave the date for today');
