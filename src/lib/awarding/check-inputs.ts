@@ -171,7 +171,8 @@ function checkInput(input: AwardInput, context: CheckContext, problems: InputPro
 	};
 }
 
-function isWebUrl(value: string): boolean {
+/** An absolute http(s) URL with a dotted host name: evidence a reader can open. */
+export function isWebUrl(value: string): boolean {
 	if (/\s/.test(value) || !/^https?:\/\//i.test(value)) return false;
 	try {
 		const url = new URL(value);

@@ -17,8 +17,16 @@ import type { AwardRequest } from './check-inputs.ts';
 import { SlugAllocator } from './file-slug.ts';
 import { newRecipientText, withAddedAwards, type AwardEntry } from './recipient-text.ts';
 
-export interface PlannedAward {
-	request: AwardRequest;
+/**
+ * An award for a person known only by an identity hash and its salt: a badge request, whose
+ * address never leaves the person's browser. It goes to the recipient with this exact hash, or to
+ * a new file with this hash and salt.
+ */
+export type IdentityAwardRequest = Omit<AwardRequest, 'email'> & { identity: { hash: string; salt: string } };
+export type PlanRequest = AwardRequest | IdentityAwardRequest;
+
+export interface PlannedAward<R extends PlanRequest = AwardRequest> {
+	request: R;
 	id: string;
 	/** Recipient file, relative to the content root. */
 	file: string;
@@ -28,8 +36,8 @@ export interface PlannedAward {
 	url: string;
 }
 
-export interface SkippedAward {
-	request: AwardRequest;
+export interface SkippedAward<R extends PlanRequest = AwardRequest> {
+	request: R;
 	/** The award the person already has: same badge, same day. */
 	id: string;
 	file: string;
@@ -44,12 +52,12 @@ export interface PlanNote {
 	message: string;
 }
 
-export interface AwardPlan {
+export interface AwardPlan<R extends PlanRequest = AwardRequest> {
 	/** Every file to write, with its whole new text. */
 	writes: { file: string; text: string; isNew: boolean }[];
 	/** In the order of the requests. */
-	awarded: PlannedAward[];
-	skipped: SkippedAward[];
+	awarded: PlannedAward<R>[];
+	skipped: SkippedAward<R>[];
 	notes: PlanNote[];
 }
 
@@ -67,7 +75,7 @@ interface ExistingFile {
 	awards: { id: string; badge: string; day: string; revoked: boolean }[];
 	name: string | undefined;
 	showName: boolean;
-	added: { request: AwardRequest; entry: AwardEntry }[];
+	added: { request: PlanRequest; entry: AwardEntry }[];
 }
 
 interface NewPerson {
@@ -75,10 +83,13 @@ interface NewPerson {
 	salt: string;
 	hash: string;
 	name: string | undefined;
-	added: { request: AwardRequest; entry: AwardEntry }[];
+	added: { request: PlanRequest; entry: AwardEntry }[];
 }
 
-export async function planAwards(site: Site, requests: readonly AwardRequest[], context: PlanContext): Promise<AwardPlan> {
+/** Who a request is for, as a map key: the address, or the identity hash given instead. */
+const personOf = (request: PlanRequest) => ('identity' in request ? `identity:${request.identity.hash}` : request.email);
+
+export async function planAwards<R extends PlanRequest = AwardRequest>(site: Site, requests: readonly R[], context: PlanContext): Promise<AwardPlan<R>> {
 	const fileOf = new Map<string, string>();
 	for (const a of site.awards) fileOf.set(a.recipient, a.file);
 	const recipients = [...site.recipients.values()].sort((a, b) => a.slug.localeCompare(b.slug));
@@ -91,28 +102,34 @@ export async function planAwards(site: Site, requests: readonly AwardRequest[], 
 	const matches = new Map<string, ExistingFile[]>();
 	const newPeople = new Map<string, NewPerson>();
 	for (const request of requests) {
-		if (matches.has(request.email) || newPeople.has(request.email)) continue;
+		const person = personOf(request);
+		if (matches.has(person) || newPeople.has(person)) continue;
 		const files: ExistingFile[] = [];
 		for (const r of recipients) {
-			// hashEmail without its normalisation, already done: this loop is the command's hot spot.
-			if (hashIdentity(request.email, r.identity.salt) !== r.identity.hash) continue;
+			const same = 'identity' in request
+				? request.identity.hash === r.identity.hash
+				// hashEmail without its normalisation, already done: this loop is the command's hot spot.
+				: hashIdentity(request.email, r.identity.salt) === r.identity.hash;
+			if (!same) continue;
 			const file = fileOf.get(r.slug);
 			if (file) files.push(existing.get(file) ?? (await readExisting(file, context)));
 		}
 		for (const f of files) existing.set(f.file, f);
-		if (files.length) matches.set(request.email, files);
-		else {
+		if (files.length) matches.set(person, files);
+		else if ('identity' in request) {
+			newPeople.set(person, { slug: slugs.allocate(request.name), ...request.identity, name: request.name, added: [] });
+		} else {
 			const salt = newSalt();
-			newPeople.set(request.email, { slug: slugs.allocate(request.name), salt, hash: hashEmail(request.email, salt), name: request.name, added: [] });
+			newPeople.set(person, { slug: slugs.allocate(request.name), salt, hash: hashEmail(request.email, salt), name: request.name, added: [] });
 		}
 	}
 
-	const awarded: { request: AwardRequest; id: string; target: ExistingFile | NewPerson }[] = [];
-	const skipped: SkippedAward[] = [];
+	const awarded: { request: R; id: string; target: ExistingFile | NewPerson }[] = [];
+	const skipped: SkippedAward<R>[] = [];
 	const noted = new Set<string>();
 	for (const request of requests) {
-		const files = matches.get(request.email);
-		const target: ExistingFile | NewPerson = files?.[0] ?? newPeople.get(request.email)!;
+		const files = matches.get(personOf(request));
+		const target: ExistingFile | NewPerson = files?.[0] ?? newPeople.get(personOf(request))!;
 		if (files) {
 			const had = files.flatMap((f) => f.awards.map((a, index) => ({ ...a, f, index }))).find((a) => a.badge === request.badge && a.day === request.date);
 			if (had) {

@@ -96,6 +96,7 @@ export async function loadBadges(all: string[], getText: GetText, read: Read, pr
 			tags: d.tags ?? [],
 			alignments: d.alignments ?? [],
 			...(d.validity ? { validity: d.validity } : {}),
+			...(d.claimCode ? { claimCode: d.claimCode } : {}),
 			imageAlt: d.imageAlt ?? `Badge « ${d.name} »`,
 			criteria: split.body,
 			image,

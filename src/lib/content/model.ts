@@ -52,6 +52,11 @@ export interface Badge {
 	/** ISO 8601 duration after which awards expire. */
 	validity?: string;
 	imageAlt: string;
+	/**
+	 * `sha256$` + hex: `hashIdentity(code, "blason-claim:" + slug)` of the claim code that turns a
+	 * badge request into a pull request on its own (src/lib/awarding/claim-code.ts). Never published.
+	 */
+	claimCode?: string;
 	/** Criteria narrative: the Markdown body of badge.md. */
 	criteria: string;
 	image: ImageFile;
