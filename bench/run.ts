@@ -328,8 +328,8 @@ async function measure(label: string, args: string[], echo: (line: string) => bo
 		m.otherCores = Math.max(0, (busy - m.user - m.sys) / m.wall);
 	}
 	if (m.exitCode !== 0) {
-		console.error(`\n✗ ${label} failed (exit code ${m.exitCode}):\n${m.lines.map((l) => l.text).join('\n')}\n${m.stderr}`);
-		process.exit(1);
+		// Thrown, not process.exit(): the rebuild's `finally` must put the recipient file back.
+		throw new Error(`✗ ${label} failed (exit code ${m.exitCode}):\n${m.lines.map((l) => l.text).join('\n')}\n${m.stderr}`);
 	}
 	return m;
 }
@@ -586,6 +586,9 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 	for (let i = 1; i <= runs; i++) {
 		distDir = path.join(runDir, `build-${i}`);
 		floorDir = path.join(runDir, `floor-${i}`);
+		// Astro's caches are shared with anyone building in this checkout (npm test): delete them
+		// only once the machine is quiet, right before measuring.
+		await waitForQuiet(quietWait);
 		const removed = clearAstroCaches();
 		// The signature cache goes too (one file); the development key stays.
 		if (existsSync(cacheDir)) {
