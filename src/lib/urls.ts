@@ -53,6 +53,8 @@ export const paths = {
 	audit: () => 'audit/',
 	/** The same events as an Atom feed. */
 	auditFeed: () => 'audit/feed.xml',
+	/** Where a young person asks for a badge (reached by the QR code printed from the badge page). */
+	badgeRequest: (slug: string) => `badges/${slug}/request/`,
 } as const;
 
 export type PathName = keyof typeof paths;

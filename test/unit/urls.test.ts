@@ -31,6 +31,7 @@ describe('permanent URL scheme', () => {
 			didDocumentPath: paths.didDocument(false),
 			audit: paths.audit(),
 			auditFeed: paths.auditFeed(),
+			badgeRequest: paths.badgeRequest('engagement-citoyen'),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -57,8 +58,9 @@ describe('permanent URL scheme', () => {
 			didDocumentPath: 'did.json',
 			audit: 'audit/',
 			auditFeed: 'audit/feed.xml',
+			badgeRequest: 'badges/engagement-citoyen/request/',
 		});
-		expect(Object.keys(paths)).toHaveLength(24);
+		expect(Object.keys(paths)).toHaveLength(25);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {
