@@ -11,9 +11,11 @@
  * after the other on this one thread, with no cache, by the build's own `runJob` and the build's
  * key (the development key in <root>/.blason/, as `npm run build` without BLASON_SIGNING_KEY),
  * so every file can be compared byte for byte with the build's. The HTML pages (per award, per
- * badge, home, issuer, 404) are template strings that follow src/pages and src/layouts (same
- * translations, Markdown renderer, dates). Only the framework and the worker threads are missing:
- * no Vite bundling, no Astro rendering pipeline, no HTML compression. The stylesheet is copied as is.
+ * badge and its request page, home, issuer, audit, 404) and the audit feed are template strings
+ * that follow src/pages, src/components and src/layouts (same translations, Markdown renderer,
+ * dates, QR code, audit trail read from Git with readHistory). Only the framework and the worker
+ * threads are missing: no Vite bundling (the page scripts are linked, not built), no Astro
+ * rendering pipeline, no HTML compression. The stylesheet is copied as is.
  *
  * Prints the summed duration of the runJob calls ("bare signing"), then one line like the real
  * build: "✓ N awards, N files, SIZE in N s".
@@ -29,19 +31,40 @@ import { schemas } from '../src/lib/content/schema-validation.ts';
 import { escapeHtml, renderMarkdown } from '../src/lib/markdown.ts';
 import { buildBadgeClass, buildProfile, serialise } from '../src/lib/ob2/index.ts';
 import { formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { detectForge, type Forge } from '../src/lib/git/forge.ts';
+import { readHistory, type AuditEvent, type History } from '../src/lib/git/history.ts';
+import { didWeb } from '../src/lib/ob3/did-web.ts';
+import { statusIndex } from '../src/lib/ob3/status-list.ts';
 import { assembleAward, prepareAward } from '../src/lib/publish/signed-award.ts';
 import { assembleSite, prepareSite } from '../src/lib/publish/site-files.ts';
+import { qrSvg } from '../src/lib/qr.ts';
 import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
 import { runJob, type SignJob } from '../src/lib/signing/sign-jobs.ts';
-import { basePath, paths } from '../src/lib/urls.ts';
+import { basePath, paths, siteUrls } from '../src/lib/urls.ts';
+import { awardCountText, awardState } from '../src/site/award-state.ts';
+import type { RequestConfig } from '../src/site/request-client.ts';
+import type { VerifyConfig } from '../src/site/verify-client.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const CSS_HREF = '_astro/site.css';
 
 const attr = (s: string) => escapeHtml(s);
 
-function layout(site: Site, o: { title: string; description?: string | undefined; jsonLd?: string; current: string; body: string }): string {
-	const { issuer } = site;
+/** What every page needs besides the content: the audit trail and whether a development key signs. */
+interface Context {
+	site: Site;
+	history: History;
+	forge: Forge | undefined;
+	/** Audit events per award id, grouped once (the award page's trail). */
+	trails: Map<string, AuditEvent[]>;
+	development: boolean;
+}
+
+const DEV_KEY_ICON =
+	'<svg class="dev-key-icon" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><path d="M12 2.5 1.8 20.5h20.4z" fill="currentColor"></path><path d="M12 9v5.5" stroke="#fff" stroke-width="2.4" stroke-linecap="round"></path><circle cx="12" cy="17.4" r="1.4" fill="#fff"></circle></svg>';
+
+function layout(c: Context, o: { title: string; description?: string | undefined; jsonLd?: string; head?: string; current: string; body: string }): string {
+	const { issuer } = c.site;
 	const t = useTranslations(issuer.language);
 	const base = basePath(issuer.site);
 	const href = (p: string) => base + p;
@@ -52,42 +75,101 @@ function layout(site: Site, o: { title: string; description?: string | undefined
 	const footer = issuer.footerLinks.length
 		? `<nav aria-label="${attr(t('footer.links'))}"><ul>${issuer.footerLinks.map((l) => `<li><a href="${attr(l.url)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul></nav>`
 		: '';
+	const current = (p: string) => (o.current.startsWith(href(p)) ? ' aria-current="page"' : '');
+	const devKey = c.development
+		? `<aside class="dev-key" aria-label="${attr(t('devKey.label'))}"><div class="container dev-key-inner">${DEV_KEY_ICON}<p><strong>${escapeHtml(t('devKey.title'))}</strong> ${escapeHtml(t('devKey.text'))}</p></div></aside>`
+		: '';
 	return `<!DOCTYPE html><html lang="${issuer.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>${
 		o.description ? `<meta name="description" content="${attr(o.description)}">` : ''
 	}<meta name="generator" content="Blason">${o.jsonLd ? `<link rel="alternate" type="application/ld+json" href="${attr(o.jsonLd)}">` : ''}${
 		logo ? `<link rel="icon" href="${logo}">` : ''
-	}<link rel="stylesheet" href="${href(CSS_HREF)}"></head><body style="${style}"><a class="skip-link" href="#main">${escapeHtml(t('site.skip'))}</a><header class="site-header"><div class="container header-inner"><a class="brand" href="${href(paths.home())}">${
+	}${o.head ?? ''}<link rel="stylesheet" href="${href(CSS_HREF)}"></head><body style="${style}"><a class="skip-link" href="#main">${escapeHtml(t('site.skip'))}</a>${devKey}<header class="site-header"><div class="container header-inner"><a class="brand" href="${href(paths.home())}">${
 		logo ? `<img src="${logo}" alt="" width="48" height="48">` : ''
-	}<span>${escapeHtml(issuer.name)}</span></a><nav aria-label="${attr(t('nav.label'))}"><ul><li><a href="${href(paths.home())}"${o.current === base ? ' aria-current="page"' : ''}>${escapeHtml(t('nav.badges'))}</a></li><li><a href="${href(paths.issuerPage())}"${
-		o.current.startsWith(href(paths.issuerPage())) ? ' aria-current="page"' : ''
-	}>${escapeHtml(t('nav.issuer'))}</a></li></ul></nav></div></header><main id="main" class="container">${o.body}</main><footer class="site-footer"><div class="container footer-inner">${footer}<p>${escapeHtml(t('footer.poweredBy'))}</p></div></footer></body></html>`;
+	}<span>${escapeHtml(issuer.name)}</span></a><nav aria-label="${attr(t('nav.label'))}"><ul><li><a href="${href(paths.home())}"${o.current === base ? ' aria-current="page"' : ''}>${escapeHtml(t('nav.badges'))}</a></li><li><a href="${href(paths.issuerPage())}"${current(paths.issuerPage())}>${escapeHtml(
+		t('nav.issuer'),
+	)}</a></li><li><a href="${href(paths.audit())}"${current(paths.audit())}>${escapeHtml(t('nav.audit'))}</a></li></ul></nav></div></header><main id="main" class="container">${o.body}</main><footer class="site-footer"><div class="container footer-inner">${footer}<p>${escapeHtml(
+		t('footer.poweredBy'),
+	)}</p></div></footer></body></html>`;
 }
 
-const ICON_VALID = '<svg class="status-icon icon-valid" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><circle cx="12" cy="12" r="11" fill="currentColor"></circle><path d="M6.5 12.5l3.5 3.5 7.5-8" stroke="#fff" stroke-width="2.5" fill="none" stroke-linecap="round" stroke-linejoin="round"></path></svg>';
-const ICON_EXPIRED = '<svg class="status-icon icon-expired" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><circle cx="12" cy="12" r="11" fill="currentColor"></circle><path d="M12 6v6.5l4 2.5" stroke="#fff" stroke-width="2.5" fill="none" stroke-linecap="round" stroke-linejoin="round"></path></svg>';
+type State = 'valid' | 'expired' | 'revoked' | 'invalid' | 'error' | 'pending';
+const STROKE = 'stroke="#fff" stroke-width="2.5" fill="none" stroke-linecap="round" stroke-linejoin="round"';
+const ICON_PARTS: Record<State, string> = {
+	valid: `<path d="M6.5 12.5l3.5 3.5 7.5-8" ${STROKE}></path>`,
+	expired: `<path d="M12 6v6.5l4 2.5" ${STROKE}></path>`,
+	revoked: '<path d="M6.5 12h11" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"></path>',
+	invalid: `<path d="M8 8l8 8M16 8l-8 8" ${STROKE}></path>`,
+	error: `<path d="M12 6.5v6.5" ${STROKE}></path><circle cx="12" cy="17" r="1.5" fill="#fff"></circle>`,
+	pending: '<circle cx="7" cy="12" r="1.6" fill="#fff"></circle><circle cx="12" cy="12" r="1.6" fill="#fff"></circle><circle cx="17" cy="12" r="1.6" fill="#fff"></circle>',
+};
+/** src/components/StateIcons.astro */
+const stateIcons = (states: readonly State[]) =>
+	states
+		.map((s) => `<svg class="status-icon icon-${s}" aria-hidden="true" viewBox="0 0 24 24" width="28" height="28"><circle cx="12" cy="12" r="11" fill="currentColor"></circle>${ICON_PARTS[s]}</svg>`)
+		.join('');
+
 const EXPIRY_SCRIPT = `<script>
 		// The site is static: a badge that expired after the last build is shown as expired anyway.
+		// A revoked badge stays revoked, whatever its dates.
 		(() => {
 			const s = document.querySelector('.status[data-expires]');
-			if (!s || s.classList.contains('status-expired') || new Date(s.dataset.expires) > new Date()) return;
+			if (!s || !s.classList.contains('status-valid') || new Date(s.dataset.expires) > new Date()) return;
 			s.classList.replace('status-valid', 'status-expired');
 			s.querySelector('.status-label').textContent = s.dataset.expiredLabel;
 			s.querySelector('.status-detail').textContent = s.dataset.expiredDetail;
 		})();
 	</script>`;
+/** Vite bundles the page scripts (verify-client.ts, request-client.ts) into _astro/; the floor only links them. */
+const script = (base: string, name: string) => `<script type="module" src="${base}_astro/${name}.js"></script>`;
 
-function awardPage(site: Site, award: Award): string {
+/** src/components/AuditLine.astro */
+function auditLine(e: AuditEvent, forge: Forge | undefined, lang: string): string {
+	const t = useTranslations(lang);
+	const short = e.commit.slice(0, 7);
+	const who = e.mergedBy ? t('audit.proposedMerged', { author: e.author, merger: e.mergedBy }) : t('audit.by', { author: e.author });
+	const pr =
+		e.pullRequest !== undefined
+			? ` · ${forge ? `<a href="${attr(forge.pullRequest(e.pullRequest))}">${escapeHtml(t('audit.pullRequest', { n: e.pullRequest }))}</a>` : escapeHtml(t('audit.pullRequest', { n: e.pullRequest }))}`
+			: '';
+	const commit = forge ? `<a href="${attr(forge.commit(e.commit))}">${escapeHtml(t('audit.commit', { sha: short }))}</a>` : escapeHtml(t('audit.commit', { sha: short }));
+	return `<span class="audit-what">${escapeHtml(t(`audit.kind.${e.kind}` as UiKey))}</span> <time datetime="${e.date}">${escapeHtml(formatDate(e.date, lang))}</time> <span>${escapeHtml(who)}${pr}${
+		e.approvedBy ? ` · ${escapeHtml(t('audit.approvedBy', { name: e.approvedBy }))}` : ''
+	} · ${commit}${e.reason ? ` · ${escapeHtml(t('audit.reason', { reason: e.reason }))}` : ''}</span>`;
+}
+
+function awardPage(c: Context, award: Award): string {
+	const { site, history, forge } = c;
 	const { issuer } = site;
 	const badge = site.badges.get(award.badge)!;
 	const recipient = site.recipients.get(award.recipient)!;
 	const lang = issuer.language;
 	const t = useTranslations(lang);
 	const base = basePath(issuer.site);
-	const expired = award.expires !== undefined && new Date(award.expires) < new Date();
+	const urls = siteUrls(issuer.site);
+	const state = awardState(award);
+	const trail = c.trails.get(award.id) ?? [];
 	const format = badge.image.format;
-	const statusDetail = expired
-		? t('award.status.expired.detail', { issuer: issuer.name, date: formatDate(award.expires!, lang) })
-		: t('award.status.valid.detail', { issuer: issuer.name });
+	const statusDetail =
+		state === 'revoked'
+			? t('award.status.revoked.detail', { issuer: issuer.name, date: formatDate(award.revoked!.date, lang), reason: award.revoked!.reason.replace(/[.\s]+$/, '') })
+			: state === 'expired'
+				? t('award.status.expired.detail', { issuer: issuer.name, date: formatDate(award.expires!, lang) })
+				: t('award.status.valid.detail', { issuer: issuer.name });
+	const verify: VerifyConfig = {
+		lang,
+		site: issuer.site,
+		base,
+		issuer: didWeb(issuer.site).did,
+		issuerName: issuer.name,
+		credentialId: urls.credential(award.id),
+		credentialJwt: urls.credentialJwt(award.id),
+		statusList: urls.statusList(),
+		statusIndex: statusIndex(award.id),
+		validFrom: award.issuedOn,
+		...(award.expires ? { validUntil: award.expires } : {}),
+		identity: recipient.identity,
+		...(award.revoked ? { revoked: award.revoked } : {}),
+	};
 	const expiredDetail = award.expires ? t('award.status.expired.detail', { issuer: issuer.name, date: formatDate(award.expires, lang) }) : '';
 	const earnedBy = recipient.publicName
 		? escapeHtml(recipient.publicName)
@@ -102,9 +184,11 @@ function awardPage(site: Site, award: Award): string {
 				)
 				.join('')}</ul></section>`
 		: '';
-	const body = `<article class="award"><div class="status ${expired ? 'status-expired' : 'status-valid'}" role="status"${award.expires ? ` data-expires="${award.expires}"` : ''} data-expired-label="${attr(t('award.status.expired'))}" data-expired-detail="${attr(expiredDetail)}">${ICON_VALID}${ICON_EXPIRED}<div><p class="status-label">${escapeHtml(
-		expired ? t('award.status.expired') : t('award.status.valid'),
-	)}</p><p class="status-detail">${escapeHtml(statusDetail)}</p></div></div><header class="hero"><img src="${base + paths.bakedImage(award.id, format)}" alt="${attr(badge.imageAlt)}" width="200" height="200"><div><p class="eyebrow">${escapeHtml(
+	const download = (href: string, label: string, detail: string, extra = '') =>
+		`<li><a href="${href}"${extra}>${escapeHtml(label)}</a><p class="muted small">${escapeHtml(detail)}</p></li>`;
+	const body = `<article class="award"><div class="status status-${state}" role="status"${award.expires ? ` data-expires="${award.expires}"` : ''} data-expired-label="${attr(t('award.status.expired'))}" data-expired-detail="${attr(expiredDetail)}">${stateIcons(
+		state === 'revoked' ? ['revoked'] : ['valid', 'expired'],
+	)}<div><p class="status-label">${escapeHtml(t(`award.status.${state}`))}</p><p class="status-detail">${escapeHtml(statusDetail)}</p></div></div><header class="hero"><img src="${base + paths.bakedImage(award.id, format)}" alt="${attr(badge.imageAlt)}" width="200" height="200"><div><p class="eyebrow">${escapeHtml(
 		t(`type.${badge.type}` as UiKey),
 	)}</p><h1>${escapeHtml(badge.name)}</h1><p class="lead">${escapeHtml(badge.description)}</p></div></header><dl class="facts"><div><dt>${escapeHtml(t('award.earnedBy'))}</dt><dd>${earnedBy}</dd></div><div><dt>${escapeHtml(
 		t('award.issuedOn'),
@@ -116,14 +200,39 @@ function awardPage(site: Site, award: Award): string {
 			: ''
 	}${evidence}<section aria-labelledby="certifies"><h2 id="certifies">${escapeHtml(t('award.whatItCertifies'))}</h2><div class="prose">${renderMarkdown(badge.criteria)}</div><p><a href="${
 		base + paths.badgePage(badge.slug)
-	}">${escapeHtml(t('award.badgePage'))}</a></p></section><section aria-labelledby="downloads" class="downloads"><h2 id="downloads">${escapeHtml(t('award.downloads'))}</h2><ul><li><a href="${
-		base + paths.bakedImage(award.id, format)
-	}" download="${badge.slug}-${award.id}.${format}">${escapeHtml(t('award.download.image', { format: format.toUpperCase() }))}</a><p class="muted small">${escapeHtml(
-		t('award.download.image.detail'),
-	)}</p></li><li><a href="${base + paths.assertion(award.id)}">${escapeHtml(t('award.download.json'))}</a><p class="muted small">${escapeHtml(
+	}">${escapeHtml(t('award.badgePage'))}</a></p></section><section aria-labelledby="verify" class="verify" data-verify="${attr(JSON.stringify(verify))}"><h2 id="verify">${escapeHtml(t('verify.title'))}</h2><p>${escapeHtml(
+		t('verify.intro'),
+	)}</p><p class="verify-nojs muted">${escapeHtml(t('verify.noScript'))}</p><div class="verify-js" hidden><div class="status status-pending verify-result" role="status" aria-live="polite" data-state="pending">${stateIcons([
+		'pending',
+		'valid',
+		'expired',
+		'revoked',
+		'invalid',
+		'error',
+	])}<div><p class="verify-label">${escapeHtml(t('verify.pending'))}</p><p class="verify-detail">${escapeHtml(t('verify.pending.detail'))}</p><ul class="verify-facts small"></ul></div></div><p><button type="button" class="button verify-run">${escapeHtml(
+		t('verify.run'),
+	)}</button></p><p class="muted small">${escapeHtml(t('verify.trust'))}</p><h3>${escapeHtml(t('verify.email.title'))}</h3><p>${escapeHtml(t('verify.email.intro'))}</p><form class="email-check"><label for="email-check">${escapeHtml(
+		t('verify.email.label'),
+	)}</label><input id="email-check" type="email" autocomplete="email" spellcheck="false" required><button type="submit" class="button">${escapeHtml(t('verify.email.submit'))}</button></form><p class="muted small">${escapeHtml(
+		t('verify.email.private'),
+	)}</p><p class="email-result" role="status" aria-live="polite"></p></div></section><section aria-labelledby="downloads" class="downloads"><h2 id="downloads">${escapeHtml(t('award.downloads'))}</h2>${
+		state === 'revoked' ? `<p>${escapeHtml(t('award.download.revoked'))}</p>` : ''
+	}<ul>${download(base + paths.bakedImage(award.id, format), t('award.download.image', { format: format.toUpperCase() }), t('award.download.image.detail'), ` download="${badge.slug}-${award.id}.${format}"`)}${download(
+		base + paths.assertion(award.id),
+		t('award.download.json'),
 		t('award.download.json.detail'),
-	)}</p></li></ul><p class="muted small">${escapeHtml(t('award.id'))} : <code>${award.id}</code></p></section></article>${EXPIRY_SCRIPT}`;
-	return layout(site, {
+	)}${download(base + paths.signedAssertion(award.id), t('award.download.jws'), t('award.download.jws.detail'))}${download(base + paths.credential(award.id), t('award.download.credential'), t('award.download.credential.detail'))}${download(
+		base + paths.credentialJwt(award.id),
+		t('award.download.jwt'),
+		t('award.download.jwt.detail'),
+	)}</ul><p class="muted small">${escapeHtml(t('award.id'))} : <code>${award.id}</code></p></section><section aria-labelledby="history"><h2 id="history">${escapeHtml(t('audit.award.title'))}</h2>${
+		!history.available
+			? `<p>${escapeHtml(t('audit.unavailable'))}</p>`
+			: trail.length === 0
+				? `<p>${escapeHtml(t('audit.award.none'))}</p>`
+				: `<ul class="audit">${trail.map((e) => `<li>${auditLine(e, forge, lang)}</li>`).join('')}</ul>`
+	}<p><a href="${base + paths.audit()}">${escapeHtml(t('audit.link'))}</a></p></section></article>${EXPIRY_SCRIPT}${script(base, 'verify')}`;
+	return layout(c, {
 		title: t('award.title', { badge: badge.name }),
 		description: badge.description,
 		jsonLd: base + paths.assertion(award.id),
@@ -132,12 +241,14 @@ function awardPage(site: Site, award: Award): string {
 	});
 }
 
-function badgePage(site: Site, badge: Badge, count: number): string {
-	const { issuer } = site;
+function badgePage(c: Context, badge: Badge, awards: readonly Award[]): string {
+	const { issuer } = c.site;
 	const lang = issuer.language;
 	const t = useTranslations(lang);
 	const base = basePath(issuer.site);
-	const countText = count === 0 ? t('badge.awardCount.zero') : count === 1 ? t('badge.awardCount.one') : t('badge.awardCount.other', { count });
+	const countText = awardCountText(t, awards);
+	const requestUrl = siteUrls(issuer.site).badgeRequest(badge.slug);
+	const qr = qrSvg(requestUrl, t('badge.request.qr', { badge: badge.name }));
 	const alignments = badge.alignments.length
 		? `<section aria-labelledby="alignments"><h2 id="alignments">${escapeHtml(t('badge.alignments'))}</h2><ul class="alignments">${badge.alignments
 				.map((a) => {
@@ -154,19 +265,68 @@ function badgePage(site: Site, badge: Badge, count: number): string {
 		badge.validity ? formatDuration(badge.validity, lang) : t('badge.validity.none'),
 	)}</dd></div>${badge.tags.length ? `<div><dt>${escapeHtml(t('badge.tags'))}</dt><dd><ul class="tags">${badge.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul></dd></div>` : ''}</dl><section aria-labelledby="criteria"><h2 id="criteria">${escapeHtml(
 		t('badge.criteria'),
-	)}</h2><div class="prose">${renderMarkdown(badge.criteria)}</div></section>${alignments}<p class="machine"><a href="${base + paths.badgeClass(badge.slug)}">${escapeHtml(t('badge.json'))}</a></p></article>`;
-	return layout(site, { title: badge.name, description: badge.description, jsonLd: base + paths.badgeClass(badge.slug), current: base + paths.badgePage(badge.slug), body });
+	)}</h2><div class="prose">${renderMarkdown(badge.criteria)}</div></section>${alignments}<section aria-labelledby="request" class="request-cta"><h2 id="request">${escapeHtml(t('badge.request.title'))}</h2><div class="request-cta-inner"><div class="qr">${qr}</div><div><p>${escapeHtml(
+		t('badge.request.text'),
+	)}</p><p><a class="button" href="${base + paths.badgeRequest(badge.slug)}">${escapeHtml(t('badge.request.link'))}</a></p><p class="muted small">${escapeHtml(t('badge.request.print'))}</p><p class="muted small"><code>${escapeHtml(
+		requestUrl,
+	)}</code></p></div></div></section><p class="machine"><a href="${base + paths.badgeClass(badge.slug)}">${escapeHtml(t('badge.json'))}</a></p></article>`;
+	return layout(c, { title: badge.name, description: badge.description, jsonLd: base + paths.badgeClass(badge.slug), current: base + paths.badgePage(badge.slug), body });
 }
 
-function homePage(site: Site, counts: Map<string, number>): string {
-	const { issuer } = site;
+const REQUEST_FIELDS = ['badge', 'identity-hash', 'identity-salt', 'name', 'consent', 'evidence-url', 'narrative', 'claim-code'];
+
+/** src/pages/badges/[slug]/request/index.astro */
+function requestPage(c: Context, badge: Badge): string {
+	const { issuer } = c.site;
 	const t = useTranslations(issuer.language);
 	const base = basePath(issuer.site);
-	const badges = [...site.badges.values()].sort((a, b) => a.name.localeCompare(b.name, issuer.language));
+	const config: RequestConfig = {
+		badge: badge.slug,
+		badgeName: badge.name,
+		...(c.forge?.kind === 'github' ? { repository: c.forge.repository } : {}),
+		issuerEmail: issuer.email,
+		text: {
+			title: t('request.issueTitle'),
+			mailSubject: t('request.mailSubject'),
+			mailIntro: t('request.mailIntro'),
+			fields: Object.fromEntries(REQUEST_FIELDS.map((f) => [f, t(`request.field.${f}` as UiKey)])),
+		},
+	};
+	const e = (k: UiKey, vars?: Record<string, string | number>) => escapeHtml(t(k, vars));
+	const field = (id: string, name: string, label: UiKey, input: string, help?: UiKey) =>
+		`<p><label for="${id}">${e(label)}</label>${input.replace('%', `id="${id}" name="${name}"${help ? ` aria-describedby="${id}-help"` : ''}`)}${help ? `<span id="${id}-help" class="muted small">${e(help)}</span>` : ''}</p>`;
+	const body = `<article class="request"><header class="hero"><img src="${base + paths.badgeImage(badge.slug, badge.image.format)}" alt="${attr(badge.imageAlt)}" width="120" height="120"><div><h1>${e('request.title', { badge: badge.name })}</h1><p class="lead">${e(
+		'request.intro',
+	)}</p><p><a href="${base + paths.badgePage(badge.slug)}">${e('award.badgePage')}</a></p></div></header><p class="notice">${e('request.privacy')}</p><noscript><p>${e('request.noScript', { email: issuer.email })}</p></noscript><form class="request-form" data-request="${attr(
+		JSON.stringify(config),
+	)}"><h2>${e('request.form')}</h2>${field('request-email', 'email', 'request.email', '<input % type="email" autocomplete="email" spellcheck="false" required>', 'request.email.help')}${field(
+		'request-name',
+		'name',
+		'request.name',
+		'<input % type="text" autocomplete="name">',
+	)}<p class="checkbox"><input id="request-consent" name="consent" type="checkbox" aria-describedby="request-consent-help"><label for="request-consent">${e('request.consent')}</label><span id="request-consent-help" class="muted small">${e(
+		'request.consent.help',
+	)}</span></p>${field('request-evidence', 'evidence-url', 'request.evidence', '<input % type="url" inputmode="url" placeholder="https://">', 'request.evidence.help')}${field(
+		'request-narrative',
+		'narrative',
+		'request.narrative',
+		'<textarea % rows="4"></textarea>',
+	)}${field('request-code', 'claim-code', 'request.claimCode', '<input % type="text" autocomplete="off">', 'request.claimCode.help')}<p><button type="submit" class="button">${e(
+		'request.submit',
+	)}</button></p></form><section class="request-result" aria-labelledby="request-result" hidden><h2 id="request-result" tabindex="-1">${e('request.result')}</h2><p>${e('request.result.intro')} <code class="request-hash"></code></p><ul><li><a class="request-github" href="#" hidden>${e(
+		'request.github',
+	)}</a></li><li><a class="request-mail" href="#">${e('request.mail')}</a><p class="muted small">${e('request.mail.note')}</p></li></ul></section></article>${script(base, 'request')}`;
+	return layout(c, { title: t('request.title', { badge: badge.name }), description: badge.description, current: base + paths.badgeRequest(badge.slug), body });
+}
+
+function homePage(c: Context, awardsByBadge: Map<string, Award[]>): string {
+	const { issuer } = c.site;
+	const t = useTranslations(issuer.language);
+	const base = basePath(issuer.site);
+	const badges = [...c.site.badges.values()].sort((a, b) => a.name.localeCompare(b.name, issuer.language));
 	const cards = badges
 		.map((badge) => {
-			const n = counts.get(badge.slug) ?? 0;
-			const count = n === 0 ? t('badge.awardCount.zero') : n === 1 ? t('badge.awardCount.one') : t('badge.awardCount.other', { count: n });
+			const count = awardCountText(t, awardsByBadge.get(badge.slug) ?? []);
 			return `<article class="badge-card"><img src="${base + paths.badgeImage(badge.slug, badge.image.format)}" alt="${attr(badge.imageAlt)}" width="128" height="128" loading="lazy"><div><h3><a href="${
 				base + paths.badgePage(badge.slug)
 			}">${escapeHtml(badge.name)}</a></h3><p class="pill">${escapeHtml(t(`type.${badge.type}` as UiKey))}</p><p>${escapeHtml(badge.description)}</p><p class="muted">${escapeHtml(count)}</p></div></article>`;
@@ -177,32 +337,105 @@ function homePage(site: Site, counts: Map<string, number>): string {
 	}<p>${escapeHtml(t('home.intro'))}</p></div></section><section aria-labelledby="catalogue"><h2 id="catalogue">${escapeHtml(t('home.catalogue'))}</h2>${
 		badges.length === 0 ? `<p>${escapeHtml(t('home.empty'))}</p>` : `<div class="badge-grid">${cards}</div>`
 	}</section>`;
-	return layout(site, { title: issuer.name, description: issuer.description, jsonLd: base + paths.issuerProfile(), current: base, body });
+	return layout(c, { title: issuer.name, description: issuer.description, jsonLd: base + paths.issuerProfile(), current: base, body });
 }
 
-function issuerPage(site: Site): string {
+function issuerPage(c: Context): string {
+	const { site } = c;
 	const { issuer } = site;
 	const t = useTranslations(issuer.language);
 	const base = basePath(issuer.site);
+	const revoked = site.awards.filter((a) => a.revoked).length;
+	const revokedText = revoked === 0 ? '' : revoked === 1 ? t('issuer.stats.revoked.one') : t('issuer.stats.revoked.other', { count: revoked });
 	const body = `<article class="issuer"><header class="hero">${issuer.logo ? `<img src="${base + paths.issuerImage(issuer.logo.format)}" alt="${attr(`Logo ${issuer.name}`)}" width="96" height="96">` : ''}<div><p class="eyebrow">${escapeHtml(
 		t('issuer.title'),
 	)}</p><h1>${escapeHtml(issuer.name)}</h1>${issuer.description ? `<div class="lead">${renderMarkdown(issuer.description)}</div>` : ''}</div></header><dl class="facts"><div><dt>${escapeHtml(
 		t('issuer.website'),
 	)}</dt><dd><a href="${attr(issuer.url)}">${escapeHtml(issuer.url.replace(/^https?:\/\//, ''))}</a></dd></div><div><dt>${escapeHtml(t('issuer.contact'))}</dt><dd><a href="mailto:${attr(issuer.email)}">${escapeHtml(
 		issuer.email,
-	)}</a></dd></div><div><dt>${escapeHtml(t('issuer.stats'))}</dt><dd>${site.badges.size} ${escapeHtml(t('issuer.stats.badges'))} · ${site.awards.length} ${escapeHtml(
-		t('issuer.stats.awards'),
-	)}</dd></div></dl><section aria-labelledby="about"><h2 id="about">${escapeHtml(t('issuer.about'))}</h2><p>${escapeHtml(t('issuer.about.text'))}</p><p><a href="${base + paths.issuerProfile()}">${escapeHtml(
+	)}</a></dd></div><div><dt>${escapeHtml(t('issuer.stats'))}</dt><dd>${site.badges.size} ${escapeHtml(t('issuer.stats.badges'))} · ${site.awards.length} ${escapeHtml(t('issuer.stats.awards'))}${
+		revokedText ? escapeHtml(` (${revokedText})`) : ''
+	}</dd></div></dl><section aria-labelledby="about"><h2 id="about">${escapeHtml(t('issuer.about'))}</h2><p>${escapeHtml(t('issuer.about.text'))}</p><p><a href="${base + paths.issuerProfile()}">${escapeHtml(
 		t('issuer.profile'),
 	)}</a></p></section></article>`;
-	return layout(site, { title: t('issuer.title'), description: issuer.description, jsonLd: base + paths.issuerProfile(), current: base + paths.issuerPage(), body });
+	return layout(c, { title: t('issuer.title'), description: issuer.description, jsonLd: base + paths.issuerProfile(), current: base + paths.issuerPage(), body });
 }
 
-function notFoundPage(site: Site): string {
-	const t = useTranslations(site.issuer.language);
-	const base = basePath(site.issuer.site);
+/** src/pages/audit/index.astro, newest first. */
+function auditPage(c: Context, events: readonly AuditEvent[]): string {
+	const { site, history, forge } = c;
+	const { issuer } = site;
+	const t = useTranslations(issuer.language);
+	const base = basePath(issuer.site);
+	const awards = new Map(site.awards.map((a) => [a.id, a]));
+	const list = !history.available
+		? `<p class="notice">${escapeHtml(t('audit.unavailable'))}</p>`
+		: events.length === 0
+			? `<p>${escapeHtml(t('audit.empty'))}</p>`
+			: `<ol class="audit" reversed>${events
+					.map((e) => {
+						const award = awards.get(e.awardId);
+						const badge = award && site.badges.get(award.badge);
+						const what = award
+							? `<a href="${base + paths.awardPage(award.id)}">${escapeHtml(badge ? t('audit.award', { badge: badge.name }) : award.id)}</a>`
+							: escapeHtml(t('audit.unknownAward', { id: e.awardId }));
+						return `<li><p>${what} — ${auditLine(e, forge, issuer.language)}</p></li>`;
+					})
+					.join('')}</ol>`;
+	const body = `<article class="audit-page"><h1>${escapeHtml(t('audit.title'))}</h1><p class="lead">${escapeHtml(t('audit.intro'))}</p><p><a href="${base + paths.auditFeed()}">${escapeHtml(t('audit.feed'))}</a></p>${list}</article>`;
+	const head = `<link rel="alternate" type="application/atom+xml" href="${base + paths.auditFeed()}" title="${attr(t('audit.title'))}">`;
+	return layout(c, { title: t('audit.title'), description: t('audit.intro'), head, current: base + paths.audit(), body });
+}
+
+/** src/pages/audit/feed.xml.ts: the same Atom feed, newest first. */
+function auditFeed(c: Context, events: readonly AuditEvent[]): string {
+	const { site, forge } = c;
+	const { issuer } = site;
+	const t = useTranslations(issuer.language);
+	const url = siteUrls(issuer.site);
+	const x = escapeHtml;
+	const awards = new Map(site.awards.map((a) => [a.id, a]));
+	const entries = events.map((e) => {
+		const award = awards.get(e.awardId);
+		const badge = award && site.badges.get(award.badge);
+		const what = `${t(`audit.kind.${e.kind}` as UiKey)} — ${badge ? t('audit.award', { badge: badge.name }) : e.awardId}`;
+		const who = e.mergedBy ? t('audit.proposedMerged', { author: e.author, merger: e.mergedBy }) : t('audit.by', { author: e.author });
+		const details = [who, e.pullRequest !== undefined ? t('audit.pullRequest', { n: e.pullRequest }) : '', e.approvedBy ? t('audit.approvedBy', { name: e.approvedBy }) : '', t('audit.commit', { sha: e.commit.slice(0, 7) }), e.reason ? t('audit.reason', { reason: e.reason }) : '']
+			.filter(Boolean)
+			.join(' · ');
+		return [
+			'<entry>',
+			`<id>${x(`${url.awardPage(e.awardId)}#${e.kind}-${e.commit}`)}</id>`,
+			`<title>${x(what)}</title>`,
+			`<updated>${e.date}</updated>`,
+			`<author><name>${x(e.author)}</name></author>`,
+			`<link rel="alternate" type="text/html" href="${x(url.awardPage(e.awardId))}"/>`,
+			forge ? `<link rel="related" href="${x(forge.commit(e.commit))}"/>` : '',
+			`<summary>${x(details)}</summary>`,
+			'</entry>',
+		].join('');
+	});
+	const updated = events[0]?.date ?? site.awards.map((a) => a.issuedOn).sort().at(-1) ?? '2000-01-01T00:00:00Z';
+	return [
+		'<?xml version="1.0" encoding="utf-8"?>',
+		`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${issuer.language}">`,
+		`<id>${x(url.auditFeed())}</id>`,
+		`<title>${x(t('audit.feed.title', { issuer: issuer.name }))}</title>`,
+		`<updated>${updated}</updated>`,
+		`<link rel="self" type="application/atom+xml" href="${x(url.auditFeed())}"/>`,
+		`<link rel="alternate" type="text/html" href="${x(url.audit())}"/>`,
+		`<author><name>${x(issuer.name)}</name></author>`,
+		...entries,
+		'</feed>',
+		'',
+	].join('\n');
+}
+
+function notFoundPage(c: Context): string {
+	const t = useTranslations(c.site.issuer.language);
+	const base = basePath(c.site.issuer.site);
 	const body = `<h1>${escapeHtml(t('notFound.title'))}</h1><p>${escapeHtml(t('notFound.text'))}</p><p><a href="${base + paths.home()}">${escapeHtml(t('notFound.back'))}</a></p>`;
-	return layout(site, { title: t('notFound.title'), current: `${base}404`, body });
+	return layout(c, { title: t('notFound.title'), current: `${base}404`, body });
 }
 
 export interface FloorResult {
@@ -254,6 +487,12 @@ export async function buildFloor(root: string, outDir: string): Promise<FloorRes
 	};
 	const page = (p: string) => `${p}index.html`;
 
+	// The audit trail from the content's Git history, as the build reads it.
+	const history = readHistory(root);
+	const trails = new Map<string, AuditEvent[]>();
+	for (const e of history.events) trails.set(e.awardId, [...(trails.get(e.awardId) ?? []), e]);
+	const c: Context = { site, history, forge: detectForge(root), trails, development: key.info.development };
+
 	// Site-wide files.
 	const { issuer } = site;
 	await put(paths.issuerProfile(), serialise(buildProfile(issuer, published.map((k) => k.id))));
@@ -263,16 +502,20 @@ export async function buildFloor(root: string, outDir: string): Promise<FloorRes
 	await copyFile(path.join(projectRoot, 'src/styles/site.css'), path.join(outDir, CSS_HREF));
 	files++;
 	bytes += (await stat(path.join(outDir, CSS_HREF))).size;
-	const counts = new Map<string, number>();
-	for (const a of site.awards) counts.set(a.badge, (counts.get(a.badge) ?? 0) + 1);
-	await put(page(paths.home()), homePage(site, counts));
-	await put(page(paths.issuerPage()), issuerPage(site));
-	await put('404.html', notFoundPage(site));
+	const awardsByBadge = new Map<string, Award[]>();
+	for (const a of site.awards) awardsByBadge.set(a.badge, [...(awardsByBadge.get(a.badge) ?? []), a]);
+	await put(page(paths.home()), homePage(c, awardsByBadge));
+	await put(page(paths.issuerPage()), issuerPage(c));
+	await put('404.html', notFoundPage(c));
+	const newestFirst = [...history.events].reverse();
+	await put(page(paths.audit()), auditPage(c, newestFirst));
+	await put(paths.auditFeed(), auditFeed(c, newestFirst));
 
 	for (const badge of site.badges.values()) {
 		await put(paths.badgeClass(badge.slug), serialise(buildBadgeClass(badge, issuer)));
 		await put(paths.badgeImage(badge.slug, badge.image.format), badge.image.bytes);
-		await put(page(paths.badgePage(badge.slug)), badgePage(site, badge, counts.get(badge.slug) ?? 0));
+		await put(page(paths.badgePage(badge.slug)), badgePage(c, badge, awardsByBadge.get(badge.slug) ?? []));
+		await put(page(paths.badgeRequest(badge.slug)), requestPage(c, badge));
 	}
 
 	// Keys, DID document, revocation and status lists, achievements: the same functions as the build.
@@ -288,7 +531,7 @@ export async function buildFloor(root: string, outDir: string): Promise<FloorRes
 		const prepared = prepareAward(site, award, key.info);
 		const signed: string[] = [];
 		for (const job of prepared.jobs) signed.push(await sign(job));
-		const out = [...assembleAward(site, prepared, signed), { path: page(paths.awardPage(award.id)), bytes: awardPage(site, award) }];
+		const out = [...assembleAward(site, prepared, signed), { path: page(paths.awardPage(award.id)), bytes: awardPage(c, award) }];
 		const done: Promise<unknown> = Promise.all(out.map((f) => put(f.path, f.bytes))).then(() => writing.delete(done));
 		writing.add(done);
 		if (writing.size >= 16) await Promise.race(writing);
