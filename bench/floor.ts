@@ -41,7 +41,7 @@ import { qrSvg } from '../src/lib/qr.ts';
 import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
 import { runJob, type SignJob } from '../src/lib/signing/sign-jobs.ts';
 import { basePath, paths, siteUrls } from '../src/lib/urls.ts';
-import { awardCountText, awardState } from '../src/site/award-state.ts';
+import { awardCountText, awardState, withdrawnCountText } from '../src/site/award-state.ts';
 import type { RequestConfig } from '../src/site/request-client.ts';
 import type { VerifyConfig } from '../src/site/verify-client.ts';
 
@@ -167,7 +167,7 @@ function awardPage(c: Context, award: Award): string {
 		statusIndex: statusIndex(award.id),
 		validFrom: award.issuedOn,
 		...(award.expires ? { validUntil: award.expires } : {}),
-		identity: recipient.identity,
+		identity: recipient.identity!, // synthetic sites have no erased recipient
 		...(award.revoked ? { revoked: award.revoked } : {}),
 	};
 	const expiredDetail = award.expires ? t('award.status.expired.detail', { issuer: issuer.name, date: formatDate(award.expires, lang) }) : '';
@@ -345,8 +345,8 @@ function issuerPage(c: Context): string {
 	const { issuer } = site;
 	const t = useTranslations(issuer.language);
 	const base = basePath(issuer.site);
-	const revoked = site.awards.filter((a) => a.revoked).length;
-	const revokedText = revoked === 0 ? '' : revoked === 1 ? t('issuer.stats.revoked.one') : t('issuer.stats.revoked.other', { count: revoked });
+	const withdrawn = withdrawnCountText(t, site.awards);
+	const revokedText = withdrawn && t('issuer.stats.including', { parts: withdrawn });
 	const body = `<article class="issuer"><header class="hero">${issuer.logo ? `<img src="${base + paths.issuerImage(issuer.logo.format)}" alt="${attr(`Logo ${issuer.name}`)}" width="96" height="96">` : ''}<div><p class="eyebrow">${escapeHtml(
 		t('issuer.title'),
 	)}</p><h1>${escapeHtml(issuer.name)}</h1>${issuer.description ? `<div class="lead">${renderMarkdown(issuer.description)}</div>` : ''}</div></header><dl class="facts"><div><dt>${escapeHtml(

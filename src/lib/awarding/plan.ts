@@ -92,7 +92,8 @@ const personOf = (request: PlanRequest) => ('identity' in request ? `identity:${
 export async function planAwards<R extends PlanRequest = AwardRequest>(site: Site, requests: readonly R[], context: PlanContext): Promise<AwardPlan<R>> {
 	const fileOf = new Map<string, string>();
 	for (const a of site.awards) fileOf.set(a.recipient, a.file);
-	const recipients = [...site.recipients.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+	// An erased file has no identity left to match: a person who was erased and comes back is new.
+	const recipients = [...site.recipients.values()].flatMap((r) => (r.identity ? [{ slug: r.slug, identity: r.identity }] : [])).sort((a, b) => a.slug.localeCompare(b.slug));
 	const slots = new Set(site.awards.map((a) => statusIndex(a.id)));
 	const slugs = new SlugAllocator(context.takenSlugs);
 	const existing = new Map<string, ExistingFile>();

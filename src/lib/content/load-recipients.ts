@@ -70,7 +70,8 @@ export async function loadRecipients(
 		const schemaProblems = validateAgainstSchema('recipient', source, file);
 		problems.push(...schemaProblems);
 		const data = source.data as {
-			identity?: Recipient['identity'];
+			erased?: string;
+			identity?: { hash: string; salt: string };
 			name?: string;
 			consent?: { showName?: boolean };
 			awards?: RawAward[];
@@ -134,7 +135,7 @@ export async function loadRecipients(
 				});
 			}
 		});
-		if (data?.name && !data.consent?.showName) {
+		if (data?.name && !data.consent?.showName && data.erased === undefined) {
 			const line = source.lineOf(['name']);
 			problems.push({
 				code: 'WARN_NAME_WITHOUT_CONSENT',
@@ -146,7 +147,8 @@ export async function loadRecipients(
 				hint: 'this file is public in Git all the same: remove the name, or record the consent with "consent: {showName: true}"',
 			});
 		}
-		if (schemaProblems.length > 0 || !data.identity) continue;
+		if (schemaProblems.length > 0 || !(data.identity || data.erased)) continue;
+		const erased = data.erased === undefined ? undefined : toDateTime(data.erased);
 		const ids: string[] = [];
 		for (const a of rawAwards) {
 			const badge = badges.get(a.badge);
@@ -161,15 +163,16 @@ export async function loadRecipients(
 				...(a.narrative ? { narrative: a.narrative } : {}),
 				evidence: a.evidence ?? [],
 				...(a.revoked ? { revoked: { date: toDateTime(a.revoked.date), reason: a.revoked.reason } } : {}),
+				...(erased ? { erased } : {}),
 				file,
 			});
 		}
-		recipients.set(slug, {
+		recipients.set(
 			slug,
-			identity: data.identity,
-			...(data.name && data.consent?.showName ? { publicName: data.name } : {}),
-			awardIds: ids,
-		});
+			erased
+				? { slug, erased, awardIds: ids }
+				: { slug, identity: data.identity!, ...(data.name && data.consent?.showName ? { publicName: data.name } : {}), awardIds: ids },
+		);
 	}
 	awards.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.id.localeCompare(b.id));
 	return { recipients, awards };

@@ -81,17 +81,33 @@ export interface Award {
 	evidence: Evidence[];
 	/** Set by `npm run revoke`: the award stays published, marked revoked. */
 	revoked?: { date: string; reason: string };
+	/**
+	 * Set when its recipient's data was erased on request (`npm run erase`), as an OB DateTime:
+	 * the award keeps its URLs, which answer "withdrawn", and is revoked for every verifier. It
+	 * then has no narrative and no evidence, and its recipient no identity.
+	 */
+	erased?: string;
 	/** Where the award is written, for messages and audit. */
 	file: string;
 }
 
-export interface Recipient {
+export type Recipient = {
 	slug: string;
-	identity: { hash: string; salt: string };
-	/** Present only when the recipient consented to show it. */
-	publicName?: string;
 	awardIds: string[];
-}
+} & (
+	| {
+			identity: { hash: string; salt: string };
+			/** Present only when the recipient consented to show it. */
+			publicName?: string;
+			erased?: undefined;
+	  }
+	| {
+			/** Date of the erasure (OB DateTime): nothing is left that identifies the person. */
+			erased: string;
+			identity?: undefined;
+			publicName?: undefined;
+	  }
+);
 
 export interface Site {
 	root: string;

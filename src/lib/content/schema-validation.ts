@@ -35,7 +35,14 @@ function validators(): Record<SchemaName, ValidateFunction> {
 export function validateAgainstSchema(name: SchemaName, source: YamlSource, file: string): Problem[] {
 	const validate = validators()[name];
 	if (validate(source.data)) return [];
-	const problems = pruneErrors(validate.errors ?? []).map((e) => toProblem(e, source, file));
+	// The if/then/else branches repeat some types of the main schema: one message per mistake.
+	const seen = new Set<string>();
+	const problems = pruneErrors(validate.errors ?? [])
+		.map((e) => toProblem(e, source, file, schemas[name]))
+		.filter((p) => {
+			const key = `${p.code} ${p.field} ${p.message}`;
+			return !seen.has(key) && !!seen.add(key);
+		});
 	// "nmae" is both an unknown field and a missing "name": one message says it all.
 	const typos = new Set(problems.filter((p) => p.code === 'ERR_SCHEMA_UNKNOWN_FIELD').map((p) => `${parentOf(p.field)}.${/"([^"]+)"\?$/.exec(p.hint ?? '')?.[1]}`));
 	return problems.filter((p) => !(p.code === 'ERR_SCHEMA_MISSING_FIELD' && typos.has(`${parentOf(p.field)}.${p.field?.split('.').at(-1)}`)));
@@ -43,13 +50,14 @@ export function validateAgainstSchema(name: SchemaName, source: YamlSource, file
 
 const parentOf = (field = '') => field.split('.').slice(0, -1).join('.');
 
-// anyOf failures produce one error per branch plus a summary; keep only the summary.
+// anyOf failures produce one error per branch plus a summary; keep only the summary. An if/then
+// failure is reported by the errors of its branch: its own "must match then" says nothing more.
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
 	const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-	return errors.filter((e) => e.keyword === 'anyOf' || !(e.keyword === 'required' && anyOfPaths.has(e.instancePath) && e.schemaPath.includes('/anyOf/')));
+	return errors.filter((e) => e.keyword !== 'if' && (e.keyword === 'anyOf' || !(e.keyword === 'required' && anyOfPaths.has(e.instancePath) && e.schemaPath.includes('/anyOf/'))));
 }
 
-function toProblem(e: ErrorObject, source: YamlSource, file: string): Problem {
+function toProblem(e: ErrorObject, source: YamlSource, file: string, root: object): Problem {
 	const path = e.instancePath.split('/').slice(1).map(decodePointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 	const schema = e.parentSchema as { description?: string; examples?: unknown[] } | undefined;
 	const base = { code: 'ERR_SCHEMA', severity: 'error' as const, file };
@@ -69,7 +77,10 @@ function toProblem(e: ErrorObject, source: YamlSource, file: string): Problem {
 		}
 		case 'required': {
 			const missing = String(e.params.missingProperty);
-			const sub = (e.parentSchema as { properties?: Record<string, { description?: string }> }).properties?.[missing];
+			// A field required by an if/then/else branch is described in the schema's own properties.
+			const sub = ((e.parentSchema as { properties?: Record<string, { description?: string }> }).properties?.[missing]?.description
+				? (e.parentSchema as { properties: Record<string, { description?: string }> }).properties[missing]
+				: path.length === 0 ? (root as { properties?: Record<string, { description?: string }> }).properties?.[missing] : undefined);
 			return {
 				...base,
 				code: 'ERR_SCHEMA_MISSING_FIELD',
@@ -77,6 +88,18 @@ function toProblem(e: ErrorObject, source: YamlSource, file: string): Problem {
 				field: join([...path, missing]),
 				message: `missing required field "${missing}"`,
 				hint: sub?.description,
+			};
+		}
+		case 'false schema': {
+			// The only `false` subschemas are the fields an erased recipient file must not have.
+			const field = join(path);
+			return {
+				...base,
+				code: 'ERR_ERASED_PERSONAL_DATA',
+				line: source.lineOf(path),
+				field,
+				message: `"${String(path.at(-1))}" must not be in a recipient file that is erased (erased: ${String(getAt(source.data, ['erased']))})`,
+				hint: 'the person asked for their data to be erased: delete this field. An erased file keeps only its awards\' id, badge, issuedOn and revoked',
 			};
 		}
 		case 'anyOf':

@@ -57,11 +57,13 @@ export function buildBadgeClass(badge: Badge, issuer: Issuer): Ob2Document {
 
 export function buildAssertion(award: Award, recipient: Recipient, badge: Badge, issuer: Issuer): Ob2Document {
 	const url = siteUrls(issuer.site);
+	const { identity } = recipient;
+	if (!identity || award.erased) throw new Error(`award ${award.id} was erased: publish its tombstone (buildErasedAssertion), not an assertion`);
 	return {
 		'@context': OB2_CONTEXT,
 		type: 'Assertion',
 		id: url.assertion(award.id),
-		recipient: { type: 'email', hashed: true, salt: recipient.identity.salt, identity: recipient.identity.hash },
+		recipient: { type: 'email', hashed: true, salt: identity.salt, identity: identity.hash },
 		badge: url.badgeClass(badge.slug),
 		verification: { type: 'hosted' },
 		issuedOn: award.issuedOn,
@@ -80,6 +82,24 @@ export function buildAssertion(award: Award, recipient: Recipient, badge: Badge,
 					})),
 				}
 			: {}),
+	};
+}
+
+/** Why an erased award is revoked, in its tombstone and in the revocation list. */
+export const ERASED_REASON = "Retiré à la demande de la personne titulaire / withdrawn at the holder's request";
+
+/**
+ * The hosted assertion of an award whose recipient's data was erased: a tombstone that keeps the
+ * URL answering. A revoked hosted assertion needs only `id` and `revoked` (DIGEST §1.11), so
+ * nothing is left that could identify the person: no recipient, no narrative, no evidence.
+ */
+export function buildErasedAssertion(award: Award, issuer: Issuer): Ob2Document {
+	return {
+		'@context': OB2_CONTEXT,
+		type: 'Assertion',
+		id: siteUrls(issuer.site).assertion(award.id),
+		revoked: true,
+		revocationReason: ERASED_REASON,
 	};
 }
 

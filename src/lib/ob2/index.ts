@@ -1,2 +1,2 @@
-export { OB2_CONTEXT, buildAssertion, buildBadgeClass, buildProfile, serialise, awardContext } from './documents.ts';
+export { OB2_CONTEXT, ERASED_REASON, buildAssertion, buildErasedAssertion, buildBadgeClass, buildProfile, serialise, awardContext } from './documents.ts';
 export { assertionJson, bakeAward } from './bake-award.ts';

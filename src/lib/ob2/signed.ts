@@ -6,7 +6,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import type { Award, Site } from '../content/model.ts';
 import type { PublicKeyInfo } from '../signing/keys.ts';
 import { siteUrls } from '../urls.ts';
-import { awardContext, buildAssertion, OB2_CONTEXT } from './documents.ts';
+import { awardContext, buildAssertion, ERASED_REASON, OB2_CONTEXT } from './documents.ts';
 
 /**
  * The signed form's id. It cannot be the hosted URL (that document says "hosted"), so it is a
@@ -40,7 +40,11 @@ export function buildCryptographicKey(site: Site, key: PublicKeyInfo): Record<st
 	};
 }
 
-/** Revoked awards by both ids a verifier may hold: the signed form's UUID and the hosted URL. */
+/**
+ * Revoked awards by both ids a verifier may hold: the signed form's UUID and the hosted URL.
+ * An erased award is revoked too (a signed copy downloaded before still names the person), with
+ * the reason of its tombstone, which wins over an earlier revocation's.
+ */
 export function buildRevocationList(site: Site): Record<string, unknown> {
 	const url = siteUrls(site.issuer.site);
 	return {
@@ -48,11 +52,13 @@ export function buildRevocationList(site: Site): Record<string, unknown> {
 		type: 'RevocationList',
 		id: url.revocationList(),
 		issuer: url.issuerProfile(),
-		revokedAssertions: site.awards
-			.filter((a) => a.revoked)
-			.flatMap((a) => [
-				{ id: signedAssertionId(site, a), revocationReason: a.revoked!.reason },
-				{ id: url.assertion(a.id), revocationReason: a.revoked!.reason },
-			]),
+		revokedAssertions: site.awards.flatMap((a) => {
+			const reason = a.erased ? ERASED_REASON : a.revoked?.reason;
+			if (reason === undefined) return [];
+			return [
+				{ id: signedAssertionId(site, a), revocationReason: reason },
+				{ id: url.assertion(a.id), revocationReason: reason },
+			];
+		}),
 	};
 }

@@ -78,6 +78,8 @@ export function buildAchievement(badge: Badge, issuer: Issuer): Json {
 export function buildCredential(site: Site, award: Award): Json {
 	const { issuer } = site;
 	const { badge, recipient } = awardContext(site, award);
+	const { identity } = recipient;
+	if (!identity || award.erased) throw new Error(`award ${award.id} was erased: it has no credential any more`);
 	const url = siteUrls(issuer.site);
 	const statusUrl = url.statusList();
 	const index = statusIndex(award.id);
@@ -96,10 +98,10 @@ export function buildCredential(site: Site, award: Award): Json {
 			identifier: [
 				{
 					type: 'IdentityObject',
-					identityHash: recipient.identity.hash,
+					identityHash: identity.hash,
 					identityType: 'emailAddress',
 					hashed: true,
-					salt: recipient.identity.salt,
+					salt: identity.salt,
 				},
 			],
 			achievement: buildAchievement(badge, issuer),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Site } from '../content/model.ts';
 import type { PublicKeyInfo, SigningKey } from '../signing/keys.ts';
 import { signWithCache, type SignStats } from '../signing/signature-cache.ts';
-import { assembleAward, prepareAward, type AwardFile } from './signed-award.ts';
+import { assembleAward, erasedAwardFiles, prepareAward, type AwardFile } from './signed-award.ts';
 import { assembleSite, prepareSite } from './site-files.ts';
 
 export interface SignedOutput {
@@ -21,7 +21,9 @@ export interface SignedOutput {
  * starts at once, so it runs on worker threads while Astro renders the pages.
  */
 export function signedOutput(site: Site, key: SigningKey, published: readonly PublicKeyInfo[], cacheFile?: string): SignedOutput {
-	const awards = site.awards.map((a) => prepareAward(site, a, key.info));
+	// Erased awards are not signed: they get tombstones (erasedAwardFiles).
+	const awards = site.awards.filter((a) => !a.erased).map((a) => prepareAward(site, a, key.info));
+	const erased = site.awards.filter((a) => a.erased);
 	const siteDocs = prepareSite(site, key.info);
 	const jobs = [...awards.flatMap((a) => a.jobs), ...siteDocs.jobs];
 	let results: string[] = [];
@@ -32,6 +34,10 @@ export function signedOutput(site: Site, key: SigningKey, published: readonly Pu
 	const write = async (outDir: string, onFile: (phase: string) => void = () => {}) => {
 		const siteFiles = assembleSite(site, siteDocs, results.slice(awards.length * 3), published);
 		let written = await writeFiles(outDir, siteFiles);
+		for (const award of erased) {
+			written += await writeFiles(outDir, erasedAwardFiles(site, award));
+			onFile('award files');
+		}
 		let next = 0;
 		const worker = async () => {
 			while (next < awards.length) {

@@ -1,7 +1,8 @@
 /**
  * Everything published for one award, signed: the hosted OB 2.0 assertion, the same assertion
  * signed as a JWS, the OB 3.0 credential with its Data Integrity proof and as a VC-JWT, and one
- * baked image carrying both the OB 2.0 assertion and the OB 3.0 credential.
+ * baked image carrying both the OB 2.0 assertion and the OB 3.0 credential. An erased award gets
+ * unsigned tombstones at the same paths instead (`erasedAwardFiles`).
  *
  * Signing is split in two so that it can run on worker threads behind a cache: `prepareAward`
  * builds the documents and the signing jobs, `assembleAward` puts the signatures in.
@@ -9,7 +10,7 @@
 import { bakePngTexts, OB2_PNG_KEYWORD, OB3_PNG_KEYWORD } from '../baking/png.ts';
 import { bakeSvg } from '../baking/svg.ts';
 import type { Award, Site } from '../content/model.ts';
-import { assertionJson } from '../ob2/bake-award.ts';
+import { assertionJson, bakeAward } from '../ob2/bake-award.ts';
 import { serialise } from '../ob2/documents.ts';
 import { buildSignedAssertion } from '../ob2/signed.ts';
 import { buildCredential, jwtClaims, type Json } from '../ob3/credential.ts';
@@ -106,5 +107,31 @@ export function assembleAward(site: Site, p: PreparedAward, [jwsSignature, proof
 		{ path: paths.credential(award.id), bytes: credentialJson },
 		{ path: paths.credentialJwt(award.id), bytes: `${p.jwtInput}.${jwtSignature}` },
 		{ path: paths.bakedImage(award.id, format), bytes: baked },
+	];
+}
+
+/** What `credential.json` of an erased award says (it is not a credential). */
+export const ERASED_CREDENTIAL_MESSAGE =
+	"Ce badge a été retiré à la demande de la personne titulaire : ses données personnelles ont été effacées et ce n'est plus une attestation. / This badge was withdrawn at the holder's request: their personal data was erased and this is no longer a credential.";
+
+/**
+ * The files of an erased award, at the paths it always had, none of them signed: there is no
+ * recipient identity left to sign, and a signature over a document that names no one would
+ * certify nothing. `assertion.json` is the OB 2.0 tombstone (`revoked: true`), which hosted
+ * verification reads as revoked; `credential.json` is a small JSON that says it is withdrawn and
+ * is deliberately not a credential; `credential.jwt` and `assertion.jws` are one line of text,
+ * which no verifier takes for a JWS; the image is the badge artwork, unbaked. Verifiers that hold
+ * a copy signed before the erasure find it revoked in the status list and the revocation list.
+ */
+export function erasedAwardFiles(site: Site, award: Award): AwardFile[] {
+	const url = siteUrls(site.issuer.site);
+	const image = bakeAward(site, award);
+	const text = `Badge retiré à la demande de la personne titulaire : il n'y a plus de document signé à cette adresse (${url.awardPage(award.id)}). / Badge withdrawn at the holder's request: there is no signed document at this address any more.\n`;
+	return [
+		{ path: paths.assertion(award.id), bytes: assertionJson(site, award) },
+		{ path: paths.signedAssertion(award.id), bytes: text },
+		{ path: paths.credential(award.id), bytes: serialise({ id: url.credential(award.id), withdrawn: true, message: ERASED_CREDENTIAL_MESSAGE }) },
+		{ path: paths.credentialJwt(award.id), bytes: text },
+		{ path: paths.bakedImage(award.id, image.format), bytes: image.bytes },
 	];
 }
