@@ -41,7 +41,11 @@ export function classifyText(text: string): Payload | { error: string } {
 	}
 	if (COMPACT_JWS.test(trimmed)) return { kind: 'jws', jws: trimmed };
 	if (/^https?:\/\/\S+$/i.test(trimmed)) return { kind: 'url', url: trimmed };
-	return { error: m("ni JSON, ni JWS, ni adresse de badge", 'neither JSON, nor a JWS, nor a badge URL') };
+	// A one-line sentence is quoted: it may be a message where a badge was, such as a withdrawn
+	// award's. Never a token or key material (no spaces in those), which must not reach a log.
+	const sentence = trimmed.length <= 400 && / /.test(trimmed) && !/[\p{Cc}]/u.test(trimmed) && !/PRIVATE KEY|blason-key-v1:/.test(trimmed);
+	const said = sentence ? ` : « ${trimmed} »` : '';
+	return { error: m('ni JSON, ni JWS, ni adresse de badge', 'neither JSON, nor a JWS, nor a badge URL') + said };
 }
 
 /** The badge(s) in a file's bytes. `name` only labels messages. */

@@ -61,6 +61,13 @@ async function verifyPayload(ctx: VerifyContext, located: Located, container: Ba
 			read('ob2-hosted');
 			return result('ob2-hosted', container, checks, await verifyOb2Hosted(ctx, checks, { assertion: json }));
 		}
+		// What Blason publishes at credential.json once an award was erased at its holder's request.
+		// Unsigned, so it can only make a badge look less valid, never more.
+		if (json.withdrawn === true) {
+			const said = typeof json.message === 'string' ? ` — ${json.message}` : '';
+			checks.revoked(m(`${from} : badge retiré par son émetteur (withdrawn), ce n'est plus une attestation`, `${from}: badge withdrawn by its issuer, this is no longer a credential`) + said);
+			return result('unknown', container, checks, typeof json.id === 'string' ? { id: json.id } : {});
+		}
 		checks.fail('input', m(`${from} : ce JSON n'est ni une assertion OB 2.0 ni un credential OB 3.0`, `${from}: this JSON is neither an OB 2.0 assertion nor an OB 3.0 credential`));
 		return result('unknown', container, checks, {});
 	}
