@@ -7,6 +7,8 @@ export interface AwardRecord {
 	file: string;
 	/** Undefined when the file is not valid YAML and only the id could be found. */
 	revoked?: boolean;
+	/** Its recipient file was erased (`erased:` at its top level); undefined as for `revoked`. */
+	erased?: boolean;
 }
 
 const RECIPIENT_FILE = /^recipients\/[^/]+\.ya?ml$/;
@@ -27,11 +29,12 @@ export function awardsAt(cwd: string, rev: string): Map<string, AwardRecord> {
 			for (const m of text.matchAll(/^[\s-]*id:\s*["']?([0-9a-z]{8,32})["']?\s*(?:#.*)?$/gm)) awards.set(m[1]!, { id: m[1]!, file });
 			continue;
 		}
-		const data = doc.toJS() as { awards?: unknown } | null;
+		const data = doc.toJS() as { awards?: unknown; erased?: unknown } | null;
 		const list = Array.isArray(data?.awards) ? data.awards : [];
+		const erased = !!data?.erased;
 		for (const a of list as Record<string, unknown>[]) {
 			if (!a || typeof a.id !== 'string') continue;
-			awards.set(a.id, { id: a.id, ...(typeof a.badge === 'string' ? { badge: a.badge } : {}), file, revoked: !!a.revoked });
+			awards.set(a.id, { id: a.id, ...(typeof a.badge === 'string' ? { badge: a.badge } : {}), file, revoked: !!a.revoked, erased });
 		}
 	}
 	return awards;
