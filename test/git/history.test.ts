@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/lib/git/history.ts';
+import { runErase } from '../../src/lib/cli/erase-command.ts';
 import { fixture } from '../helpers.ts';
 
 let repo: string;
@@ -61,6 +62,16 @@ describe('audit trail from Git', () => {
 		expect(events.map((e) => `${e.kind} ${e.awardId}`)).toEqual(['issued a1b2c3d4e5f6', 'issued k7m2x9qd4p1h', 'issued zz9yy8xx7ww6', 'revoked a1b2c3d4e5f6']);
 		expect(events.at(-1)).toMatchObject({ author: 'Chloé Petit', reason: 'Attribué par erreur', commit: git(['rev-parse', 'HEAD']).trim() });
 		expect(events.at(-1)!.mergedBy).toBeUndefined();
+	});
+
+	it('records an erasure for each award of the erased file, and no new issuance', async () => {
+		const io = { out: () => {}, err: () => {} };
+		expect(await runErase(['lea-m', '--root', repo], { io, now: new Date('2026-11-22T12:00:00Z') })).toBe(0);
+		commit('Effacement sur demande', 'Chloé Petit');
+		const { events } = readHistory(repo);
+		expect(events.map((e) => `${e.kind} ${e.awardId}`)).toEqual(['issued a1b2c3d4e5f6', 'issued k7m2x9qd4p1h', 'issued zz9yy8xx7ww6', 'erased a1b2c3d4e5f6', 'erased k7m2x9qd4p1h']);
+		expect(events.at(-1)).toMatchObject({ author: 'Chloé Petit', commit: git(['rev-parse', 'HEAD']).trim() });
+		expect(events.at(-1)!.reason).toBeUndefined();
 	});
 
 	it('says there is no history outside a repository or in a shallow clone', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPermanence } from '../../src/lib/git/permanence.ts';
 import { runPermanence } from '../../src/lib/cli/permanence-command.ts';
+import { runErase } from '../../src/lib/cli/erase-command.ts';
 import { fixture } from '../helpers.ts';
 
 let repo: string;
@@ -48,6 +49,19 @@ describe('permanence guard', () => {
 			'ERR_PUBLISHED_AWARD_REMOVED recipients/lea-m.yaml',
 			'ERR_PUBLISHED_AWARD_UNREVOKED recipients/anonyme.yaml',
 		]);
+	});
+
+	it('accepts an erasure (the awards keep their ids), even of a revoked award, and refuses undoing it', async () => {
+		edit('recipients/lea-m.yaml', (t) => t.replace('issuedOn: 2023-01-10T10:00:00+01:00', 'issuedOn: 2023-01-10T10:00:00+01:00\n    revoked: { date: 2026-01-02, reason: "" }'));
+		const base = commit('revoked without a reason');
+		const io = { out: () => {}, err: () => {} };
+		expect(await runErase(['lea-m', '--root', repo], { io, now: new Date('2026-11-22T12:00:00Z') })).toBe(0);
+		// The empty reason was left out: the erasure revokes the award in its place.
+		expect(readFileSync(file('recipients/lea-m.yaml'), 'utf8')).not.toContain('revoked');
+		const erased = commit('erasure');
+		expect(codes(base, erased)).toEqual([]);
+		edit('recipients/lea-m.yaml', (t) => t.replace(/^erased: .*\n/m, 'identity:\n  hash: sha256$f8e80452b4395c12a01b5ebbfe10b57255ac67eb2060d93527f6b6a34438b2dc\n  salt: deadseasalt\n'));
+		expect(codes(erased, commit('un-erase'))).toEqual(['ERR_PUBLISHED_AWARD_UNERASED recipients/lea-m.yaml', 'ERR_PUBLISHED_AWARD_UNERASED recipients/lea-m.yaml']);
 	});
 
 	it('still sees the awards of a file whose YAML a contributor broke, and a deleted file', () => {

@@ -1,11 +1,13 @@
 /**
- * What the editing commands (`keys`, `revoke`) share: their output, the error that stops them
- * with a message for a person (never a stack trace), option parsing, and atomic file writes.
+ * What the editing commands (`keys`, `revoke`, `erase`) share: their output, the error that stops
+ * them with a message for a person (never a stack trace), option parsing, atomic file writes, and
+ * the site URL that award URLs are printed from.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseYamlSource } from '../content/yaml-source.ts';
 import { formatProblem, sortProblems, type Problem } from '../problems.ts';
 import { didYouMean } from '../suggest.ts';
 
@@ -102,6 +104,18 @@ export function parseOptions<const Names extends string, const Flags extends str
 export function localDay(now: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The `site` of issuer.yaml, read without checking the rest of the content: the base of the award
+ * URLs a command prints. Undefined when issuer.yaml is missing or has no valid `site`.
+ */
+export async function publishedSite(root: string): Promise<string | undefined> {
+	const text = await readFile(path.join(root, 'issuer.yaml'), 'utf8').catch(() => undefined);
+	if (text === undefined) return undefined;
+	const { source } = parseYamlSource(text, 'issuer.yaml');
+	const site = (source?.data as { site?: unknown } | undefined)?.site;
+	return typeof site === 'string' && /^https?:\/\/[^?#]+\/$/.test(site) ? site : undefined;
 }
 
 /**

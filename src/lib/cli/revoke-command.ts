@@ -17,7 +17,7 @@ import { EMAIL_PATTERN } from '../identity.ts';
 import { suggest } from '../suggest.ts';
 import { siteUrls } from '../urls.ts';
 import { contentRoot } from './args.ts';
-import { CommandError, consoleIo, EXIT_USAGE, localDay, parseOptions, runCommand, writeFileAtomic, type CommandIo } from './command.ts';
+import { CommandError, consoleIo, EXIT_USAGE, localDay, parseOptions, publishedSite, runCommand, writeFileAtomic, type CommandIo } from './command.ts';
 
 const USAGE = 'usage: npm run revoke -- <award-id> --reason "why it is revoked" [--date YYYY-MM-DD] [--root DIR]';
 
@@ -210,10 +210,6 @@ function lineOf(award: Found, pathTo: (string | number)[]): number | undefined {
 }
 
 async function awardUrl(root: string, id: string): Promise<string | undefined> {
-	const text = await readFile(path.join(root, 'issuer.yaml'), 'utf8').catch(() => undefined);
-	if (text === undefined) return undefined;
-	const { source } = parseYamlSource(text, 'issuer.yaml');
-	const site = (source?.data as { site?: unknown } | undefined)?.site;
-	if (typeof site !== 'string' || !/^https?:\/\/[^?#]+\/$/.test(site)) return undefined;
-	return siteUrls(site).awardPage(id);
+	const site = await publishedSite(root);
+	return site && siteUrls(site).awardPage(id);
 }
