@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ const available = existsSync(CHROMIUM);
 const VALID = 'k7m2x9qd4p1h'; // Léa Martin, atelier-numerique, 2026-03-14 → 2028-03-14
 const EXPIRED = 'zz9yy8xx7ww6'; // atelier-numerique, 2022-05-01 → 2024-05-01
 const REVOKED = 'rvk2m9p3x7dq'; // added below
+const WITHDRAWN = 'er4s3dq7w2xk'; // added below, in a recipient file erased by npm run erase
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 const unb64url = (s: string) => Buffer.from(s, 'base64url').toString();
@@ -34,6 +35,7 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 			path.join(root, 'recipients/lea-m.yaml'),
 			`  - id: ${REVOKED}\n    badge: engagement-citoyen\n    issuedOn: 2024-01-15\n    revoked:\n      date: 2024-03-01\n      reason: Attribué par erreur\n`,
 		);
+		writeFileSync(path.join(root, 'recipients/r-erased.yaml'), `erased: 2026-01-15\nawards:\n  - id: ${WITHDRAWN}\n    badge: atelier-numerique\n    issuedOn: 2025-06-01\n`);
 		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
 		server = await serveStatic(out, '/badges/');
 		browser = await chromium.launch({
@@ -197,14 +199,47 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		await context.close();
 	});
 
-	it('counts revoked awards on the badge, home and issuer pages', async () => {
+	it('counts revoked and withdrawn awards on the badge, home and issuer pages', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}badges/engagement-citoyen/`);
 		expect(await page.locator('.hero strong').textContent()).toBe('Décerné 2 fois, dont 1 révoqué');
+		await page.goto(`${server.url}badges/atelier-numerique/`);
+		expect(await page.locator('.hero strong').textContent()).toBe('Décerné 3 fois, dont 1 retiré');
 		await page.goto(server.url);
 		expect(await page.locator('.badge-card', { hasText: 'Engagement citoyen' }).innerText()).toContain('Décerné 2 fois, dont 1 révoqué');
+		expect(await page.locator('.badge-card', { hasText: 'Atelier numérique' }).innerText()).toContain('Décerné 3 fois, dont 1 retiré');
 		await page.goto(`${server.url}issuer/`);
-		expect(await page.locator('.facts').innerText()).toContain('4 badges décernés (dont 1 révoqué)');
+		expect(await page.locator('.facts').innerText()).toContain('5 badges décernés (dont 1 révoqué et 1 retiré)');
+		await page.close();
+	});
+
+	it('says an award withdrawn at its holder’s request is withdrawn, in words and with an icon, with nothing of the person and no check', async () => {
+		const page = await browser.newPage();
+		const requests: string[] = [];
+		const errors: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${server.url}awards/${WITHDRAWN}/`, { waitUntil: 'load' });
+		const status = page.getByRole('status').first();
+		expect(await status.locator('.status-label').textContent()).toBe('Badge retiré à la demande de la personne titulaire');
+		expect(await status.locator('.status-detail').textContent()).toContain('a retiré ce badge le 15 janvier 2026 et effacé ses données personnelles');
+		expect(await status.locator('.icon-withdrawn').isVisible()).toBe(true);
+		expect(await page.locator('.facts').textContent()).toMatch(/Retiré le\s*15 janvier 2026/);
+		expect(await page.getByText('Décerné à').count()).toBe(0);
+		expect(await page.locator('.verify-result, .email-check, [data-verify]').count()).toBe(0);
+		// The one download left is the artwork, unbaked: it answers, and holds no badge data.
+		const links = page.locator('.downloads a');
+		expect(await links.count()).toBe(1);
+		const href = await links.getAttribute('href');
+		expect(href).toBe(`/badges/awards/${WITHDRAWN}/badge.png`);
+		const image = new Uint8Array(await (await fetch(new URL(href!, page.url()))).arrayBuffer());
+		expect(Buffer.from(image).includes('openbadges')).toBe(false);
+		// Its other URLs still answer, as withdrawn.
+		const assertion = await (await fetch(`${server.url}awards/${WITHDRAWN}/assertion.json`)).json();
+		expect(assertion).toMatchObject({ revoked: true, revocationReason: "Retiré à la demande de la personne titulaire / withdrawn at the holder's request" });
+		expect(errors).toEqual([]);
+		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
 });
