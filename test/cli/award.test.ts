@@ -252,7 +252,7 @@ awards:
 
 	describe('refusals on the command line', () => {
 		it.each([
-			{ name: 'no --email', args: ['--badge', 'atelier-numerique'], code: 2, message: "✗ missing --email: the recipient's address (it is hashed, never written) — usage: npm run award -- --badge <slug> --email <address> [--name \"Prénom Nom\" --consent] [--narrative \"…\"] [--evidence-url URL] [--evidence-name \"…\"] [--date YYYY-MM-DD] [--dry-run] [--root DIR], or npm run award -- --csv FILE [--badge <slug>] [--date YYYY-MM-DD] [--dry-run] [--root DIR]" },
+			{ name: 'no --email', args: ['--badge', 'atelier-numerique'], code: 2, message: "✗ missing --email: the recipient's address (it is hashed, never written) — usage: npm run award -- --badge <slug> --email <address> [--name \"Prénom Nom\" --consent] [--narrative \"…\"] [--evidence-url URL] [--evidence-name \"…\"] [--date YYYY-MM-DD] [--dry-run] [--notify] [--root DIR], or npm run award -- --csv FILE [--badge <slug>] [--date YYYY-MM-DD] [--dry-run] [--notify] [--root DIR]" },
 			{ name: 'an address without --email', args: ['--badge', 'atelier-numerique', 'lea@example.org'], code: 2, message: '✗ an e-mail address was given without --email (not repeated here) — write --email before the address' },
 			{ name: 'a misspelt option with an address', args: ['--badge', 'atelier-numerique', '--emial=lea@example.org'], code: 2, message: '✗ unknown option --emial — did you mean "--email"?' },
 			{ name: 'a value for --consent', args: ['--badge', 'atelier-numerique', '--email', 'lea@example.org', '--consent=oui'], code: 2, message: '✗ --consent takes no value — write --consent on its own' },

@@ -2,6 +2,7 @@
  * npm run award -- --badge <slug> --email <address> [--name "…" --consent] [--narrative "…"]
  *                  [--evidence-url URL [--evidence-name "…"]] [--date YYYY-MM-DD] [--dry-run] [--root DIR]
  * npm run award -- --csv FILE [--badge <slug>] [--date YYYY-MM-DD] [--dry-run] [--root DIR]
+ * (both: [--notify], with BLASON_SMTP_URL and BLASON_MAIL_FROM set)
  *
  * Awards badges: to a person who already has a recipient file (their salted hash matches), the
  * award is added to it, every other byte kept; to anyone else, a new recipients/<slug>.yaml with
@@ -9,6 +10,10 @@
  * file is written; an award the person already has (same badge, same day) is skipped, so running
  * the same CSV file again changes nothing. The e-mail address is hashed, never written or printed,
  * and never part of an error message.
+ *
+ * With --notify, each new award is then e-mailed to its recipient (src/lib/notify/). The SMTP
+ * configuration is checked before anything is written; a message that cannot be sent leaves its
+ * award in place (it is valid) and is named by award id, to send again with `npm run notify`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
@@ -17,17 +22,21 @@ import { checkInputs, type AwardRequest } from '../awarding/check-inputs.ts';
 import { inputFromOptions, inputsFromCsv, type AwardInput, type Field, type InputProblem } from '../awarding/inputs.ts';
 import { planAwards, type AwardPlan } from '../awarding/plan.ts';
 import { loadSite } from '../content/load-site.ts';
+import type { Site } from '../content/model.ts';
 import { decodeCsv, parseCsv, type CsvEncoding } from '../csv.ts';
 import { isDateOrDateTime } from '../dates.ts';
 import { EMAIL_PATTERN } from '../identity.ts';
+import { createMailer, messageForAward, SendFailure, type MailConfig } from '../notify/index.ts';
 import { formatProblem, type Problem } from '../problems.ts';
 import { contentRoot } from './args.ts';
 import { CommandError, consoleIo, EXIT_REFUSED, EXIT_USAGE, localDay, parseOptions, runCommand, writeFileAtomic, type CommandIo } from './command.ts';
+import { mailConfig } from './mail-config.ts';
+import { withoutAddresses } from './without-addresses.ts';
 
-const USAGE = 'usage: npm run award -- --badge <slug> --email <address> [--name "Prénom Nom" --consent] [--narrative "…"] [--evidence-url URL] [--evidence-name "…"] [--date YYYY-MM-DD] [--dry-run] [--root DIR], or npm run award -- --csv FILE [--badge <slug>] [--date YYYY-MM-DD] [--dry-run] [--root DIR]';
+const USAGE = 'usage: npm run award -- --badge <slug> --email <address> [--name "Prénom Nom" --consent] [--narrative "…"] [--evidence-url URL] [--evidence-name "…"] [--date YYYY-MM-DD] [--dry-run] [--notify] [--root DIR], or npm run award -- --csv FILE [--badge <slug>] [--date YYYY-MM-DD] [--dry-run] [--notify] [--root DIR]';
 
 const OPTIONS = ['root', 'badge', 'email', 'name', 'narrative', 'evidence-url', 'evidence-name', 'date', 'csv'] as const;
-const FLAGS = ['consent', 'dry-run'] as const;
+const FLAGS = ['consent', 'dry-run', 'notify'] as const;
 
 /** Files written at the same time: enough to hide file-system latency, few enough for any OS limit. */
 const WRITE_CONCURRENCY = 16;
@@ -36,14 +45,16 @@ export interface AwardOptions {
 	io?: CommandIo;
 	/** Today, the default award date and the latest allowed; injected by tests. */
 	now?: Date;
+	/** Where --notify reads its SMTP configuration; process.env by default. */
+	env?: NodeJS.ProcessEnv;
 }
 
 export function runAward(args: readonly string[], options: AwardOptions = {}): Promise<number> {
 	const io = options.io ?? consoleIo;
-	return runCommand(io, () => withoutAddresses(() => award(args, io, options.now ?? new Date())));
+	return runCommand(io, () => withoutAddresses(() => award(args, io, options.now ?? new Date(), options.env ?? process.env)));
 }
 
-async function award(args: readonly string[], io: CommandIo, now: Date): Promise<number> {
+async function award(args: readonly string[], io: CommandIo, now: Date, env: NodeJS.ProcessEnv): Promise<number> {
 	const { values, flags, positionals } = parseOptions(args, OPTIONS, USAGE, FLAGS);
 	if (positionals.length) {
 		const extra = positionals[0]!;
@@ -62,6 +73,8 @@ async function award(args: readonly string[], io: CommandIo, now: Date): Promise
 	}
 	const today = localDay(now);
 	if (values.date !== undefined) checkDateOption(values.date, today);
+	// Before anything is read or written: a mistake here must not leave awards nobody is told about.
+	const mail = flags.notify ? mailConfig(env, io, 'nothing was awarded') : undefined;
 
 	const root = contentRoot(values.root ? ['--root', values.root] : []);
 	if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
@@ -122,6 +135,7 @@ async function award(args: readonly string[], io: CommandIo, now: Date): Promise
 	const already = `${plan.skipped.length} already awarded`;
 	if (flags['dry-run']) {
 		io.out(`✓ Dry run: ${written} award${written === 1 ? '' : 's'} would be written, ${already} — no file was changed`);
+		if (mail) io.out(`  --notify: ${written} e-mail${written === 1 ? '' : 's'} would be sent, one per new award — none was sent`);
 		return 0;
 	}
 	await writeAll(root, plan.writes);
@@ -132,7 +146,51 @@ async function award(args: readonly string[], io: CommandIo, now: Date): Promise
 		io.out('Commit the changed files in recipients/ and have the change reviewed, then publish again: each award is published at its URL.');
 	}
 	if (csv !== undefined) io.out(`${csv} contient des adresses e-mail : ne le commitez jamais. / ${csv} holds e-mail addresses: never commit it.`);
+	if (mail && written) await notify(site, plan, mail, io);
 	return 0;
+}
+
+/**
+ * One e-mail per new award, in the order of the requests, over one connection. A failure does not
+ * undo the awards: the command names the awards whose recipient was not told, and fails.
+ */
+async function notify(site: Site, plan: AwardPlan, mail: MailConfig, io: CommandIo): Promise<void> {
+	io.out('');
+	io.out(`Envoi des e-mails / Sending the e-mails (${plan.awarded.length})…`);
+	const mailer = createMailer(mail);
+	const failed: { id: string; reason: string }[] = [];
+	let stopped: SendFailure | undefined;
+	try {
+		for (const a of plan.awarded) {
+			if (stopped) {
+				failed.push({ id: a.id, reason: 'not tried after the server failed' });
+				continue;
+			}
+			// A person who has a file keeps its name and consent: the name shown is the one published.
+			const consentedName = a.newFile ? a.request.name : site.recipients.get(path.basename(a.file).replace(/\.[^.]*$/, ''))?.publicName;
+			try {
+				await mailer.send(a.request.email, messageForAward(site, { id: a.id, badge: a.request.badge, issuedOn: a.request.date, consentedName }));
+				io.out(`  ✉ sent to the recipient of award ${a.id}`);
+			} catch (e) {
+				if (!(e instanceof SendFailure)) throw e;
+				io.err(`  ✗ not sent to the recipient of award ${a.id}: ${e.message}`);
+				failed.push({ id: a.id, reason: e.message });
+				if (e.fatal) stopped = e;
+			}
+		}
+	} finally {
+		mailer.close();
+	}
+	const sent = plan.awarded.length - failed.length;
+	if (!failed.length) {
+		io.out(`✓ ${sent} e-mail${sent === 1 ? '' : 's'} sent. The links work once the site is published again.`);
+		return;
+	}
+	for (const f of failed.filter((f) => f.reason === 'not tried after the server failed')) io.err(`  ✗ not sent to the recipient of award ${f.id}: ${f.reason}`);
+	const ids = failed.map((f) => f.id);
+	throw new CommandError('ERR_NOTIFY_FAILED', `${failed.length} of ${plan.awarded.length} e-mails were not sent, for award${ids.length === 1 ? '' : 's'} ${ids.join(', ')}; ${sent ? `${sent} ${sent === 1 ? 'was' : 'were'} sent, and ` : ''}every award is written and valid`, {
+		hint: `fix the cause (${stopped ? 'the server, its address or the login in BLASON_SMTP_URL' : 'the address, which the server refused'}), then send each again with npm run notify -- <award-id> --email <address>, e.g. npm run notify -- ${ids[0]} --email <address>: do not award again`,
+	});
 }
 
 const usage = (message: string, hint: string) => new CommandError('ERR_USAGE', message, { hint, exitCode: EXIT_USAGE });
@@ -255,22 +313,5 @@ async function writeAll(root: string, writes: AwardPlan['writes']): Promise<void
 		throw new CommandError('ERR_WRITE', `cannot write ${failure.file} (${failure.error.code ?? failure.error.message}); ${written} of ${writes.length} files were written`, {
 			hint: 'fix the cause (disk space, permissions), then run the same command again: the awards already written are skipped',
 		});
-	}
-}
-
-/**
- * Runs the command so that no e-mail address can leave the process in an error either: a bug's
- * message and stack trace are stripped of anything that looks like one before they are printed.
- */
-async function withoutAddresses<T>(body: () => Promise<T>): Promise<T> {
-	try {
-		return await body();
-	} catch (e) {
-		if (e instanceof Error) {
-			const addresses = new RegExp(EMAIL_PATTERN.source, 'g');
-			e.message = e.message.replace(addresses, '<e-mail address>');
-			if (e.stack) e.stack = e.stack.replace(addresses, '<e-mail address>');
-		}
-		throw e;
 	}
 }
