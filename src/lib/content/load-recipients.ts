@@ -73,7 +73,7 @@ export async function loadRecipients(
 			erased?: string;
 			identity?: { hash: string; salt: string };
 			name?: string;
-			consent?: { showName?: boolean };
+			consent?: { showName?: boolean; portfolio?: boolean };
 			awards?: RawAward[];
 		};
 		// Cross-file checks run even when the schema failed elsewhere, so one run reports everything.
@@ -147,6 +147,25 @@ export async function loadRecipients(
 				hint: 'this file is public in Git all the same: remove the name, or record the consent with "consent: {showName: true}"',
 			});
 		}
+		// A portfolio is a page under the person's name: it makes no sense, and must not exist,
+		// without the consent to show that name (and a name to show).
+		if (data?.consent?.portfolio === true && data.erased === undefined && !(data.consent.showName === true && data.name)) {
+			const line = source.lineOf(['consent', 'portfolio']);
+			const showName = data.consent.showName === true;
+			problems.push({
+				code: 'ERR_PORTFOLIO_WITHOUT_NAME',
+				severity: 'error',
+				file,
+				line,
+				field: 'consent.portfolio',
+				message: showName
+					? 'consent.portfolio is true but no name is written: a portfolio page is published under the person\'s name'
+					: 'consent.portfolio is true but consent.showName is not: a portfolio page is published under the person\'s name',
+				hint: showName
+					? 'add the name to show ("name: …"), or remove "portfolio: true"'
+					: `if the person (or a parent) also agreed to show their name, add "showName: true" under consent${data.name ? '' : ' and their name ("name: …")'}; otherwise remove "portfolio: true"`,
+			});
+		}
 		if (schemaProblems.length > 0 || !(data.identity || data.erased)) continue;
 		const erased = data.erased === undefined ? undefined : toDateTime(data.erased);
 		const ids: string[] = [];
@@ -171,7 +190,12 @@ export async function loadRecipients(
 			slug,
 			erased
 				? { slug, erased, awardIds: ids }
-				: { slug, identity: data.identity!, ...(data.name && data.consent?.showName ? { publicName: data.name } : {}), awardIds: ids },
+				: {
+						slug,
+						identity: data.identity!,
+						...(data.name && data.consent?.showName ? { publicName: data.name, ...(data.consent.portfolio ? { portfolio: true as const } : {}) } : {}),
+						awardIds: ids,
+					},
 		);
 	}
 	awards.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.id.localeCompare(b.id));

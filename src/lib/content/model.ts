@@ -99,6 +99,11 @@ export type Recipient = {
 			identity: { hash: string; salt: string };
 			/** Present only when the recipient consented to show it. */
 			publicName?: string;
+			/**
+			 * True only when the recipient consented to a portfolio page (`consent.portfolio`), which
+			 * `npm run check` accepts only with a public name: then `publicName` is set too.
+			 */
+			portfolio?: true;
 			erased?: undefined;
 	  }
 	| {
@@ -106,6 +111,7 @@ export type Recipient = {
 			erased: string;
 			identity?: undefined;
 			publicName?: undefined;
+			portfolio?: undefined;
 	  }
 );
 
