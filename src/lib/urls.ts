@@ -55,6 +55,11 @@ export const paths = {
 	auditFeed: () => 'audit/feed.xml',
 	/** Where a young person asks for a badge (reached by the QR code printed from the badge page). */
 	badgeRequest: (slug: string) => `badges/${slug}/request/`,
+	/**
+	 * A recipient's portfolio: all their awards under their name, published only while they consent
+	 * (`consent.portfolio`); `slug` is the name of their file in recipients/.
+	 */
+	portfolio: (slug: string) => `recipients/${slug}/`,
 } as const;
 
 export type PathName = keyof typeof paths;

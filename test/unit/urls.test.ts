@@ -32,6 +32,7 @@ describe('permanent URL scheme', () => {
 			audit: paths.audit(),
 			auditFeed: paths.auditFeed(),
 			badgeRequest: paths.badgeRequest('engagement-citoyen'),
+			portfolio: paths.portfolio('lea-m'),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -59,8 +60,9 @@ describe('permanent URL scheme', () => {
 			audit: 'audit/',
 			auditFeed: 'audit/feed.xml',
 			badgeRequest: 'badges/engagement-citoyen/request/',
+			portfolio: 'recipients/lea-m/',
 		});
-		expect(Object.keys(paths)).toHaveLength(25);
+		expect(Object.keys(paths)).toHaveLength(26);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {
