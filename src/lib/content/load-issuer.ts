@@ -62,6 +62,7 @@ export async function loadIssuer(all: string[], getText: GetText, read: Read, pr
 		...(logo ? { logo } : {}),
 		language: data.language ?? 'fr',
 		site: data.site,
+		...(data.linkedinOrganizationId ? { linkedinOrganizationId: data.linkedinOrganizationId } : {}),
 		primaryColor: data.primaryColor ?? '#1f5f8b',
 		footerLinks: data.footerLinks ?? [],
 	};

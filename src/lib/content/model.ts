@@ -17,6 +17,11 @@ export interface Issuer {
 	language: 'fr' | 'en' | 'nl';
 	/** Public site URL with its base path, always ending in `/`. */
 	site: string;
+	/**
+	 * The association's LinkedIn page id (digits, issuer.yaml `linkedinOrganizationId`): "Add to
+	 * LinkedIn" then links each certification to that page; without it, LinkedIn shows the name.
+	 */
+	linkedinOrganizationId?: string;
 	primaryColor: string;
 	footerLinks: FooterLink[];
 }
