@@ -55,6 +55,8 @@ export const paths = {
 	auditFeed: () => 'audit/feed.xml',
 	/** Where a young person asks for a badge (reached by the QR code printed from the badge page). */
 	badgeRequest: (slug: string) => `badges/${slug}/request/`,
+	/** The badge's social preview (Open Graph and Twitter image): a 1200×630 PNG. */
+	socialImage: (slug: string) => `badges/${slug}/social.png`,
 	/**
 	 * A recipient's portfolio: all their awards under their name, published only while they consent
 	 * (`consent.portfolio`); `slug` is the name of their file in recipients/.

@@ -32,6 +32,7 @@ describe('permanent URL scheme', () => {
 			audit: paths.audit(),
 			auditFeed: paths.auditFeed(),
 			badgeRequest: paths.badgeRequest('engagement-citoyen'),
+			socialImage: paths.socialImage('engagement-citoyen'),
 			portfolio: paths.portfolio('lea-m'),
 		}).toEqual({
 			home: '',
@@ -60,9 +61,10 @@ describe('permanent URL scheme', () => {
 			audit: 'audit/',
 			auditFeed: 'audit/feed.xml',
 			badgeRequest: 'badges/engagement-citoyen/request/',
+			socialImage: 'badges/engagement-citoyen/social.png',
 			portfolio: 'recipients/lea-m/',
 		});
-		expect(Object.keys(paths)).toHaveLength(26);
+		expect(Object.keys(paths)).toHaveLength(27);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {
