@@ -53,6 +53,12 @@ describe('social preview image', () => {
 		expect([...decoded.data.subarray(0, 4)]).toEqual([0x1f, 0x5f, 0x8b, 0xff]);
 	});
 
+	it('refuses to draw without its fonts (resvg would silently leave the text out)', () => {
+		expect(() => renderSocialImage({ title: 'A', subtitle: 'B', artwork, background: '#1f5f8b' }, '/nowhere')).toThrow(
+			'the fonts of the social preview images are missing: /nowhere/DejaVuSans.ttf, /nowhere/DejaVuSans-Bold.ttf (see src/lib/social/fonts/README.md)',
+		);
+	});
+
 	it('wraps a long name on at most four lines, and cuts a longer one with "…"; the text colour contrasts with the background', () => {
 		const tspans = (svg: string) => [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
 		const long = socialImageSvg({ title: 'Engagement citoyen et solidarité internationale dans le quartier', subtitle: 'Délivré par Passerelles Jeunesse', artwork, background: '#f5c400' });

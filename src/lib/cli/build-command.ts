@@ -6,6 +6,7 @@ import { readHistory } from '../git/history.ts';
 import { signedOutput } from '../publish/award-files.ts';
 import { devKeyFile, resolveSigningKey } from '../signing/resolve-key.ts';
 import { setBuildHandoff } from '../publish/build-handoff.ts';
+import { SOCIAL_FONT_DIR } from '../social/social-image.ts';
 import { contentRoot } from './args.ts';
 import { formatBytes, measureTree, ProgressReporter } from './build-report.ts';
 import { reportProblems } from './check-command.ts';
@@ -65,6 +66,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		history,
 		forge: detectForge(root),
 		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id) },
+		socialFontDir: SOCIAL_FONT_DIR,
 	});
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });

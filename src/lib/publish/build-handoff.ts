@@ -18,6 +18,8 @@ export interface BuildHandoff {
 	forge: Forge | undefined;
 	/** The key generation that signs this build. */
 	signing: { keyId: string; development: boolean; publishedKeyIds: string[] };
+	/** The fonts of the social preview images (src/lib/social/fonts), which bundled pages cannot find by themselves. */
+	socialFontDir?: string;
 }
 
 /**

@@ -5,6 +5,8 @@
  * (src/lib/social/fonts/README.md) and resvg never fetches anything, so the same content always
  * gives the same bytes, offline.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { textOn } from '../colour.ts';
@@ -25,12 +27,28 @@ export interface SocialImageInput {
 }
 
 const FAMILY = 'DejaVu Sans';
-// Vite copies these next to the built page modules and rewrites the URLs; plain Node reads them here.
-const FONT_FILES = [new URL('./fonts/DejaVuSans.ttf', import.meta.url), new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url)].map((u) => fileURLToPath(u));
-const OPTIONS: ResvgRenderOptions = {
-	font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY },
-	logLevel: 'off',
-};
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
+
+/**
+ * The folder of the bundled fonts, beside this module. Astro bundles page modules into another
+ * folder, where this path means nothing: `npm run build` hands the pages the one it computed in
+ * plain Node (BuildHandoff.socialFontDir), and the pages pass it on.
+ */
+export const SOCIAL_FONT_DIR = fileURLToPath(new URL('./fonts/', import.meta.url));
+
+const optionsByDir = new Map<string, ResvgRenderOptions>();
+function resvgOptions(fontDir: string): ResvgRenderOptions {
+	let options = optionsByDir.get(fontDir);
+	if (!options) {
+		const fontFiles = FONT_FILES.map((f) => path.join(fontDir, f));
+		// resvg draws no text at all with a missing font: refuse rather than publish a blank preview.
+		const missing = fontFiles.filter((f) => !existsSync(f));
+		if (missing.length > 0) throw new Error(`the fonts of the social preview images are missing: ${missing.join(', ')} (see src/lib/social/fonts/README.md)`);
+		options = { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY }, logLevel: 'off' };
+		optionsByDir.set(fontDir, options);
+	}
+	return options;
+}
 
 const TEXT_X = 580;
 const TEXT_WIDTH = 540;
@@ -42,11 +60,12 @@ const TEXT_WIDTH = 540;
  * socialImageSvg({ title: 'Engagement citoyen', subtitle: 'Délivré par Passerelles Jeunesse',
  *   artwork: badge.image, background: issuer.primaryColor })
  */
-export function socialImageSvg(input: SocialImageInput): string {
+export function socialImageSvg(input: SocialImageInput, fontDir = SOCIAL_FONT_DIR): string {
 	const { width, height } = SOCIAL_IMAGE_SIZE;
 	const ink = textOn(input.background);
-	const title = fitText(input.title, [64, 56, 50, 44, 38, 34], true, 4);
-	const subtitle = fitText(input.subtitle, [32, 28, 24], false, 2);
+	const options = resvgOptions(fontDir);
+	const title = fitText(input.title, [64, 56, 50, 44, 38, 34], true, 4, options);
+	const subtitle = fitText(input.subtitle, [32, 28, 24], false, 2, options);
 	const titleLead = title.size * 1.18;
 	const subtitleLead = subtitle.size * 1.3;
 	const gap = 36;
@@ -71,9 +90,9 @@ export function socialImageSvg(input: SocialImageInput): string {
 	);
 }
 
-/** The PNG bytes of the social preview, 1200×630. */
-export function renderSocialImage(input: SocialImageInput): Uint8Array {
-	return new Uint8Array(new Resvg(socialImageSvg(input), OPTIONS).render().asPng());
+/** The PNG bytes of the social preview, 1200×630; `fontDir` only where this module was moved (see SOCIAL_FONT_DIR). */
+export function renderSocialImage(input: SocialImageInput, fontDir = SOCIAL_FONT_DIR): Uint8Array {
+	return new Uint8Array(new Resvg(socialImageSvg(input, fontDir), resvgOptions(fontDir)).render().asPng());
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -81,12 +100,12 @@ const round = (n: number) => Math.round(n * 10) / 10;
 // SVG has no line wrapping: each candidate line is measured by laying it out with resvg itself,
 // with the same fonts, so lines never overflow whatever the letters.
 const widths = new Map<string, number>();
-function measure(text: string, size: number, bold: boolean): number {
+function measure(text: string, size: number, bold: boolean, options: ResvgRenderOptions): number {
 	const key = `${size}${bold ? 'b' : ''} ${text}`;
 	let w = widths.get(key);
 	if (w === undefined) {
 		const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="${size * 2}"><text x="0" y="${size * 1.5}" font-family="${FAMILY}"${bold ? ' font-weight="700"' : ''} font-size="${size}">${escapeHtml(text)}</text></svg>`;
-		const box = new Resvg(probe, OPTIONS).getBBox();
+		const box = new Resvg(probe, options).getBBox();
 		w = box ? box.x + box.width : 0;
 		widths.set(key, w);
 	}
@@ -94,14 +113,14 @@ function measure(text: string, size: number, bold: boolean): number {
 }
 
 /** The largest of `sizes` at which `text` wraps into `maxLines` lines, or the smallest, cut with "…". */
-function fitText(text: string, sizes: readonly number[], bold: boolean, maxLines: number): { size: number; lines: string[] } {
+function fitText(text: string, sizes: readonly number[], bold: boolean, maxLines: number, options: ResvgRenderOptions): { size: number; lines: string[] } {
 	const words = text.trim().split(/\s+/).filter(Boolean);
 	for (const size of sizes) {
-		const lines = wrap(words, (s) => measure(s, size, bold) <= TEXT_WIDTH);
+		const lines = wrap(words, (s) => measure(s, size, bold, options) <= TEXT_WIDTH);
 		if (lines && lines.length <= maxLines) return { size, lines };
 	}
 	const size = sizes.at(-1)!;
-	return { size, lines: cut(words, (s) => measure(s, size, bold) <= TEXT_WIDTH, maxLines) };
+	return { size, lines: cut(words, (s) => measure(s, size, bold, options) <= TEXT_WIDTH, maxLines) };
 }
 
 /** Greedy word wrap; undefined if one word alone is too wide. */

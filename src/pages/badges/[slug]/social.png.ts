@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Badge } from '../../../lib/content/model.ts';
+import { getBuildHandoff } from '../../../lib/publish/build-handoff.ts';
 import { renderSocialImage } from '../../../lib/social/index.ts';
 import { useTranslations } from '../../../i18n/index.ts';
 import { getSite } from '../../../site/data.ts';
@@ -12,11 +13,10 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute<{ badge: Badge }> = async ({ props: { badge } }) => {
 	const { issuer } = await getSite();
 	const t = useTranslations(issuer.language);
-	const png = renderSocialImage({
-		title: badge.name,
-		subtitle: t('social.issuedBy', { issuer: issuer.name }),
-		artwork: badge.image,
-		background: issuer.primaryColor,
-	});
+	const png = renderSocialImage(
+		{ title: badge.name, subtitle: t('social.issuedBy', { issuer: issuer.name }), artwork: badge.image, background: issuer.primaryColor },
+		// Under `npm run build` this module is bundled away from src/lib/social: the build says where the fonts are.
+		getBuildHandoff()?.socialFontDir,
+	);
 	return image(png, 'png');
 };
