@@ -38,6 +38,7 @@ import { statusIndex } from '../src/lib/ob3/status-list.ts';
 import { assembleAward, prepareAward } from '../src/lib/publish/signed-award.ts';
 import { assembleSite, prepareSite } from '../src/lib/publish/site-files.ts';
 import { qrSvg } from '../src/lib/qr.ts';
+import { renderSocialImage } from '../src/lib/social/index.ts';
 import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
 import { runJob, type SignJob } from '../src/lib/signing/sign-jobs.ts';
 import { basePath, paths, siteUrls } from '../src/lib/urls.ts';
@@ -516,6 +517,8 @@ export async function buildFloor(root: string, outDir: string): Promise<FloorRes
 		await put(paths.badgeImage(badge.slug, badge.image.format), badge.image.bytes);
 		await put(page(paths.badgePage(badge.slug)), badgePage(c, badge, awardsByBadge.get(badge.slug) ?? []));
 		await put(page(paths.badgeRequest(badge.slug)), requestPage(c, badge));
+		const subtitle = useTranslations(issuer.language)('social.issuedBy', { issuer: issuer.name });
+		await put(paths.socialImage(badge.slug), renderSocialImage({ title: badge.name, subtitle, artwork: badge.image, background: issuer.primaryColor }));
 	}
 
 	// Keys, DID document, revocation and status lists, achievements: the same functions as the build.
