@@ -21,7 +21,9 @@ export default defineConfig({
 	base: basePath(site),
 	trailingSlash: 'ignore',
 	outDir: process.env.BLASON_OUT_DIR || './dist',
-	build: { format: 'directory' },
+	// Page-specific styles (the award page's) as a cached file rather than inlined into each of
+	// thousands of award pages.
+	build: { format: 'directory', inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },
 	vite: {
 		plugins: [contentWatcher(root)],

@@ -1,24 +1,40 @@
 /**
- * QR codes as SVG, made at build time (no script, no image service): one path of unit squares
- * on a white background with the standard four-module quiet zone, so that it prints sharply at
- * any size. Error correction M survives a crease or a smudge on a printed poster.
+ * QR codes as SVG, made at build time (no script, no image service): one path of dark runs on a
+ * white background with the standard four-module quiet zone, so that it prints sharply at any
+ * size. Error correction M survives a crease or a smudge on a printed poster.
  */
 import QRCode from 'qrcode';
 import { escapeHtml } from './markdown.ts';
 
-export function qrSvg(text: string, label: string): string {
+const QUIET = 4;
+
+/**
+ * The code for `text`, as an inline SVG image named `label`. With `id`, its path gets that id, so
+ * that `qrSvgCopy` can draw it again elsewhere on the page for a few bytes.
+ */
+export function qrSvg(text: string, label: string, id?: string): string {
 	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
 	const size = modules.size;
-	const quiet = 4;
-	const total = size + quiet * 2;
+	// One rectangle per horizontal run of dark modules: about half the bytes of one per module.
 	let d = '';
 	for (let y = 0; y < size; y++) {
 		for (let x = 0; x < size; x++) {
-			if (modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+			if (!modules.get(y, x)) continue;
+			let run = 1;
+			while (x + run < size && modules.get(y, x + run)) run++;
+			d += `M${x + QUIET} ${y + QUIET}h${run}v1h-${run}z`;
+			x += run - 1;
 		}
 	}
-	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" role="img" aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">` +
-		`<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
-	);
+	return `${open(size + QUIET * 2, label)}<path${id ? ` id="${escapeHtml(id)}"` : ''} fill="#000" d="${d}"/></svg>`;
 }
+
+/** The code drawn by `qrSvg(text, …, id)` on the same page, again, by reference (`<use>`). */
+export function qrSvgCopy(text: string, label: string, id: string): string {
+	const total = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size + QUIET * 2;
+	return `${open(total, label)}<use href="#${escapeHtml(id)}"/></svg>`;
+}
+
+const open = (total: number, label: string) =>
+	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" role="img" aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">` +
+	`<rect width="${total}" height="${total}" fill="#fff"/>`;
