@@ -112,6 +112,13 @@ describe('portfolios and public earners', () => {
 		expect(read('badges/engagement-citoyen/index.html')).not.toContain('Noé Roux');
 	});
 
+	it('links the award page to the portfolio only when the person consented to one', () => {
+		expect(read('awards/k7m2x9qd4p1h/index.html')).toContain('<a href="/badges/recipients/lea-m/">Léa Martin</a>');
+		const sam = read('awards/sm3k8q2w7d1v/index.html');
+		expect(sam).toContain('Sam Bernard');
+		expect(sam).not.toContain('/recipients/');
+	});
+
 	it('keeps the visible link to the request page on the badge page', () => {
 		expect(read('badges/atelier-numerique/index.html')).toMatch(/<a class="button" href="\/badges\/badges\/atelier-numerique\/request\/">Faire une demande<\/a>/);
 	});
