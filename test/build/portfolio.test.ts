@@ -145,7 +145,8 @@ describe('portfolios and public earners', () => {
 		expect([...links]).toEqual(['lea-m/']);
 		expect(existsSync(path.join(out, 'recipients/index.html'))).toBe(false);
 		const linking = html().filter((f) => read(f).includes('/badges/recipients/'));
-		expect(linking.sort()).toEqual(['badges/atelier-numerique/index.html', 'badges/engagement-citoyen/index.html']);
+		// The badge pages list her, and each of her own award pages links its name to her portfolio.
+		expect(linking.sort()).toEqual([...LEA.awards.map((id) => `awards/${id}/index.html`), 'badges/atelier-numerique/index.html', 'badges/engagement-citoyen/index.html'].sort());
 	});
 
 	it('removes the portfolio when the consent is withdrawn', async () => {
