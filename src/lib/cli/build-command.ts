@@ -8,6 +8,7 @@ import { devKeyFile, resolveSigningKey } from '../signing/resolve-key.ts';
 import { setBuildHandoff } from '../publish/build-handoff.ts';
 import { SOCIAL_FONT_DIR } from '../social/social-image.ts';
 import { contentRoot } from './args.ts';
+import { renderHelp, wantsHelp } from './help.ts';
 import { formatBytes, measureTree, ProgressReporter } from './build-report.ts';
 import { reportProblems } from './check-command.ts';
 
@@ -25,6 +26,10 @@ export interface BuildOptions {
  */
 export async function runBuild(args: readonly string[], options: BuildOptions): Promise<number> {
 	const log = options.log ?? ((l: string) => console.log(l));
+	if (wantsHelp(args)) {
+		log(renderHelp('usage: npm run build [-- --root DIR] [--out DIR]'));
+		return 0;
+	}
 	const started = performance.now();
 	const root = contentRoot(args);
 	const outIndex = args.indexOf('--out');

@@ -1,5 +1,6 @@
 import { loadSite, type LoadResult } from '../content/load-site.ts';
 import { formatAnnotation, formatProblem, sortProblems } from '../problems.ts';
+import { renderHelp, wantsHelp } from './help.ts';
 import { contentRoot } from './args.ts';
 
 export interface CheckOutput {
@@ -24,6 +25,10 @@ export function reportProblems(result: LoadResult, io: CheckOutput = defaultOutp
 }
 
 export async function runCheck(args: readonly string[], io: CheckOutput = defaultOutput): Promise<number> {
+	if (wantsHelp(args)) {
+		io.out(renderHelp('usage: npm run check [-- --root DIR]'));
+		return 0;
+	}
 	const root = contentRoot(args);
 	const result = await loadSite(root);
 	const code = reportProblems(result, io);

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { parseYamlSource } from '../content/yaml-source.ts';
 import { formatProblem, sortProblems, type Problem } from '../problems.ts';
 import { didYouMean } from '../suggest.ts';
+import { renderHelp, wantsHelp } from './help.ts';
 
 export interface CommandIo {
 	out: (line: string) => void;
@@ -42,11 +43,22 @@ export class CommandError extends Error {
 	}
 }
 
+/** `--help` was asked for: not an error, the usage is printed with the help text and exit 0. */
+export class HelpRequested extends CommandError {
+	constructor(usage: string) {
+		super('HELP', usage, { exitCode: 0 });
+	}
+}
+
 /** Runs a command body; a CommandError becomes its message on stderr and an exit code. */
 export async function runCommand(io: CommandIo, body: () => Promise<number>): Promise<number> {
 	try {
 		return await body();
 	} catch (e) {
+		if (e instanceof HelpRequested) {
+			io.out(renderHelp(e.message));
+			return 0;
+		}
 		if (!(e instanceof CommandError)) throw e;
 		for (const p of sortProblems([...e.problems])) io.err(formatProblem(p));
 		io.err(`✗ ${e.message}${e.hint ? ` — ${e.hint}` : ''}`);
@@ -65,6 +77,7 @@ export function parseOptions<const Names extends string, const Flags extends str
 	usage: string,
 	flags: readonly Flags[] = [],
 ): { values: Partial<Record<Names, string>>; flags: Record<Flags, boolean>; positionals: string[] } {
+	if (wantsHelp(args)) throw new HelpRequested(usage);
 	const options = Object.fromEntries([
 		...names.map((n) => [n, { type: 'string' as const }] as const),
 		...flags.map((n) => [n, { type: 'boolean' as const }] as const),
