@@ -70,7 +70,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		writesAwardFiles: true,
 		history,
 		forge: detectForge(root),
-		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id) },
+		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id), published },
 		socialFontDir: SOCIAL_FONT_DIR,
 	});
 	process.env.BLASON_ROOT = root;

@@ -1,4 +1,5 @@
 import type { Site } from '../content/model.ts';
+import type { PublicKeyInfo } from '../signing/keys.ts';
 import type { Forge } from '../git/forge.ts';
 import type { History } from '../git/history.ts';
 
@@ -17,7 +18,7 @@ export interface BuildHandoff {
 	history: History;
 	forge: Forge | undefined;
 	/** The key generation that signs this build. */
-	signing: { keyId: string; development: boolean; publishedKeyIds: string[] };
+	signing: { keyId: string; development: boolean; publishedKeyIds: string[]; published: PublicKeyInfo[] };
 	/** The fonts of the social preview images (src/lib/social/fonts), which bundled pages cannot find by themselves. */
 	socialFontDir?: string;
 }
