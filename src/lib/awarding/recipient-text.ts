@@ -9,6 +9,7 @@ import { isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { findPlaintextEmails } from '../content/emails.ts';
 import { validateAgainstSchema } from '../content/schema-validation.ts';
 import { parseYamlSource } from '../content/yaml-source.ts';
+import { yamlScalar } from '../content/yaml-scalar.ts';
 
 /** One award entry as written in recipients/<slug>.yaml, keys in this order. */
 export interface AwardEntry {
@@ -127,7 +128,7 @@ function awardLines(awards: readonly AwardEntry[], indent: string): { lines: str
 }
 
 /** A YAML scalar as written in a block mapping: plain when it can be, quoted otherwise. */
-const scalar = (value: string) => stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+const scalar = yamlScalar;
 
 function readsAs(text: string, expected: unknown): boolean {
 	const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });

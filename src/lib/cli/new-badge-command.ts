@@ -21,6 +21,7 @@ import { parseYamlSource } from '../content/yaml-source.ts';
 import { didYouMean } from '../suggest.ts';
 import { contentRoot } from './args.ts';
 import { CommandError, consoleIo, EXIT_USAGE, parseOptions, runCommand, type CommandIo } from './command.ts';
+import { yamlScalar } from '../content/yaml-scalar.ts';
 
 const USAGE =
 	'usage: npm run new-badge -- --name "Badge name" --description "What it recognises" --type <type> [--slug SLUG] [--tags a,b] [--validity P2Y] [--image FILE] [--image-alt "…"] [--root DIR]';
@@ -222,7 +223,7 @@ interface Fields {
 
 /** The badge.md text; checked to read back as exactly these fields. */
 export function badgeMarkdown(f: Fields): string {
-	const scalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
+	const scalar = yamlScalar;
 	const data: Record<string, unknown> = {
 		name: f.name,
 		description: f.description,

@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { listRepositoryFiles } from '../content/files.ts';
 import { parseYamlSource } from '../content/yaml-source.ts';
 import { isDateOrDateTime } from '../dates.ts';
@@ -18,6 +18,7 @@ import { suggest } from '../suggest.ts';
 import { siteUrls } from '../urls.ts';
 import { contentRoot } from './args.ts';
 import { CommandError, consoleIo, EXIT_USAGE, localDay, parseOptions, publishedSite, runCommand, writeFileAtomic, type CommandIo } from './command.ts';
+import { yamlScalar } from '../content/yaml-scalar.ts';
 
 const USAGE = 'usage: npm run revoke -- <award-id> --reason "why it is revoked" [--date YYYY-MM-DD] [--root DIR]';
 
@@ -203,7 +204,7 @@ function insertAsText(award: Found, date: string, reason: string): { text: strin
 }
 
 /** A YAML scalar as it would be written in a block mapping: plain when it can be, quoted otherwise. */
-const scalar = (value: string) => stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+const scalar = yamlScalar;
 
 function lineOf(award: Found, pathTo: (string | number)[]): number | undefined {
 	return parseYamlSource(award.text, award.file).source?.lineOf(pathTo);
