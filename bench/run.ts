@@ -471,7 +471,16 @@ function buildTimeline(m: Measure): Phase[] {
 	const tDone = at(/^✓/);
 	const phases: Phase[] = [];
 	if (tCheck !== undefined) phases.push({ name: 'Node start-up, TypeScript stripping, importing Astro and Vite', seconds: tCheck });
-	if (tCheck !== undefined && tGenerate !== undefined) phases.push({ name: 'content check (loadSite, as `npm run check`), signing key', seconds: tGenerate - tCheck });
+	if (tCheck !== undefined && tGenerate !== undefined) {
+		// The lines that follow [1/3]: the content's counts, the signing key, the Git history.
+		const tLoaded = at(/^\s+\d+ badges, \d+ recipients/);
+		const tKey = at(/DEVELOPMENT KEY|signed with key/);
+		if (tLoaded !== undefined && tKey !== undefined && at(/^\s+history: |no Git history/) !== undefined) {
+			phases.push({ name: 'content check (loadSite, as `npm run check`)', seconds: tLoaded - tCheck });
+			phases.push({ name: 'signing key', seconds: tKey - tLoaded });
+			phases.push({ name: 'audit trail from Git (readHistory)', seconds: tGenerate - tKey });
+		} else phases.push({ name: 'content check (loadSite, as `npm run check`), signing key', seconds: tGenerate - tCheck });
+	}
 	if (tGenerate === undefined || tSigned === undefined || tPublish === undefined) return phases;
 	// Progress lines come every 10 % of a phase: a phase starts about one step before its first line.
 	const span = (name: string) => {
