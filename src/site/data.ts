@@ -7,7 +7,7 @@ import type { Award, Badge, Site } from '../lib/content/model.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { contentRoot } from '../lib/cli/args.ts';
 import { detectForge, type Forge } from '../lib/git/forge.ts';
-import { readHistory, type History } from '../lib/git/history.ts';
+import { readHistory, type AuditEvent, type History } from '../lib/git/history.ts';
 import { getBuildHandoff } from '../lib/publish/build-handoff.ts';
 
 let cached: Promise<Site> | undefined;
@@ -44,4 +44,25 @@ export function getHistory(): { history: History; forge: Forge | undefined } {
 	if (handoff) return { history: handoff.history, forge: handoff.forge };
 	history ??= readHistory(contentRoot([]));
 	return { history, forge: detectForge(contentRoot([])) };
+}
+
+// Pages look events and awards up by id once per award: indexes built once, not a scan per page.
+const eventIndexes = new WeakMap<History, Map<string, AuditEvent[]>>();
+const awardIndexes = new WeakMap<Site, Map<string, Award>>();
+
+/** The audit events of one award, in history order. */
+export function eventsOf(history: History, awardId: string): AuditEvent[] {
+	let index = eventIndexes.get(history);
+	if (!index) {
+		index = new Map();
+		for (const e of history.events) index.set(e.awardId, [...(index.get(e.awardId) ?? []), e]);
+		eventIndexes.set(history, index);
+	}
+	return index.get(awardId) ?? [];
+}
+
+export function awardById(site: Site, id: string): Award | undefined {
+	let index = awardIndexes.get(site);
+	if (!index) awardIndexes.set(site, (index = new Map(site.awards.map((a) => [a.id, a]))));
+	return index.get(id);
 }

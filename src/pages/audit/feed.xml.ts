@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { escapeHtml } from '../../lib/markdown.ts';
 import { siteUrls } from '../../lib/urls.ts';
 import { useTranslations } from '../../i18n/index.ts';
-import { getHistory, getSite } from '../../site/data.ts';
+import { awardById, getHistory, getSite } from '../../site/data.ts';
 
 /** The audit trail as an Atom feed (RFC 4287), newest first; feed readers poll it. */
 export const GET: APIRoute = async () => {
@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
 	const events = [...history.events].reverse();
 	const x = escapeHtml;
 	const entries = events.map((e) => {
-		const award = site.awards.find((a) => a.id === e.awardId);
+		const award = awardById(site, e.awardId);
 		const badge = award && site.badges.get(award.badge);
 		const what = `${t(`audit.kind.${e.kind}`)} — ${badge ? t('audit.award', { badge: badge.name }) : e.awardId}`;
 		const who = e.mergedBy ? t('audit.proposedMerged', { author: e.author, merger: e.mergedBy }) : t('audit.by', { author: e.author });
