@@ -38,6 +38,9 @@ export class FetchError extends Error {
 	}
 }
 
+/** Limits of every fetch: 10 s for the whole fetch (redirects included) and 2 MB per answer. */
+export const FETCH_LIMITS = { timeoutMs: 10_000, maxRedirects: 3, maxBytes: 2 * 1024 * 1024 } as const;
+
 /**
  * `Accept` headers by kind of document (DIGEST §1.10, §1.11, §2.9, §2.10). Static hosts ignore
  * them; hosts that negotiate content get the JSON form instead of an HTML page.

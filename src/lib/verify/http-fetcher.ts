@@ -10,7 +10,9 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { m } from './checks.ts';
-import { FetchError, type Fetcher, type FetchResponse } from './fetcher.ts';
+import { FETCH_LIMITS, FetchError, type Fetcher, type FetchResponse } from './fetcher.ts';
+
+export { FETCH_LIMITS };
 
 export interface HttpFetcherOptions {
 	/** Allow plain http and hosts on loopback, private and link-local addresses. */
@@ -20,8 +22,6 @@ export interface HttpFetcherOptions {
 	maxRedirects?: number;
 	maxBytes?: number;
 }
-
-export const FETCH_LIMITS = { timeoutMs: 10_000, maxRedirects: 3, maxBytes: 2 * 1024 * 1024 } as const;
 
 const USER_AGENT = 'Blason-verify (+https://www.imsglobal.org/spec/ob/v3p0/)';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

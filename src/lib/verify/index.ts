@@ -1,6 +1,8 @@
 /**
  * Badge verification (npm run verify): OB 2.0 hosted and signed, OB 3.0 Data Integrity and VC-JWT.
- * Pure core: every network access goes through the Fetcher it is given.
+ * Pure core (core.ts, shared with the /verify/ page): every network access goes through the
+ * Fetcher it is given. Node's parts: reading files and award ids, the restricted HTTP fetcher and
+ * the built-site fetcher.
  */
 export { verifyBadge, verifyInput, type VerifyOptions } from './verify-badge.ts';
 export { readInput, unbake, inputKind, type Input, type InputKind } from './read-input.ts';

@@ -19,7 +19,7 @@ import type { ResolvedKey } from './resolve-key.ts';
 async function inIssuerJwks(ctx: VerifyContext, key: ResolvedKey, issuerId: string): Promise<string | undefined> {
 	let thumbprint: string;
 	try {
-		thumbprint = await calculateJwkThumbprint(key.key.export({ format: 'jwk' }) as JWK);
+		thumbprint = await calculateJwkThumbprint(key.key as JWK);
 	} catch {
 		return undefined;
 	}

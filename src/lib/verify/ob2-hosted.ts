@@ -53,7 +53,7 @@ export async function verifyOb2Hosted(ctx: VerifyContext, checks: Checks, start:
 	checks.pass('revocation', m('non révoqué (la copie hébergée ne dit pas revoked)', 'not revoked (the hosted copy does not say revoked)'));
 	checkOb2Dates(ctx, checks, hosted);
 	const summary = ob2Summary(hosted, badgeClass, issuer);
-	if (ctx.email !== undefined) summary.recipientMatch = checkOb2Recipient(checks, hosted, ctx.email);
+	if (ctx.email !== undefined) summary.recipientMatch = await checkOb2Recipient(checks, hosted, ctx.email);
 	return summary;
 }
 

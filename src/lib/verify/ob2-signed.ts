@@ -39,7 +39,7 @@ export async function verifyOb2Signed(ctx: VerifyContext, checks: Checks, jws: s
 	checkOb2Dates(ctx, checks, assertion);
 	const summary = ob2Summary(assertion, badgeClass, issuer);
 	if (revocationReason) summary.revocationReason = revocationReason;
-	if (ctx.email !== undefined) summary.recipientMatch = checkOb2Recipient(checks, assertion, ctx.email);
+	if (ctx.email !== undefined) summary.recipientMatch = await checkOb2Recipient(checks, assertion, ctx.email);
 	return summary;
 }
 

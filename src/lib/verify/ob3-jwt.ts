@@ -3,7 +3,7 @@
  * (VCDM 2.0), or whose `vc` claim holds it (VCDM 1.1, Candidate Final). The key comes from `kid`
  * (a URL returning one JWK or a JWKS, or a DID URL) or from `jwk`.
  */
-import { compactVerify, errors } from 'jose';
+import { compactVerify, errors, importJWK, type JWK } from 'jose';
 import { m, type Checks } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { asString, idOf, isObject, parseDate, type JsonObject } from './json.ts';
@@ -47,7 +47,7 @@ export async function checkJwtSignature(ctx: VerifyContext, checks: Checks, jws:
 		return;
 	}
 	try {
-		await compactVerify(jws.trim(), resolved.key, { algorithms: [alg] });
+		await compactVerify(jws.trim(), await importJWK(resolved.key as JWK, alg), { algorithms: [alg] });
 	} catch (error) {
 		if (issuerId) await judgeKey(ctx, checks, resolved, issuerId, asString(header.kid) ?? 'jwk');
 		checks.fail(

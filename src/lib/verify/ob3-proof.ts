@@ -3,8 +3,8 @@
  * purpose `assertionMethod`. Any one valid proof suffices. Canonicalisation only ever uses the
  * bundled JSON-LD contexts: a credential needing another context fails instead of fetching it.
  */
-import { CRYPTOSUITE, verifyProof, type DataIntegrityProof } from '../signing/data-integrity.ts';
 import { m, type Checks } from './checks.ts';
+import { CRYPTOSUITE, verifyEddsaProof, type DataIntegrityProof } from './data-integrity.ts';
 import type { VerifyContext } from './context.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
 import { judgeKey } from './key-provenance.ts';
@@ -41,7 +41,7 @@ export async function checkDataIntegrity(ctx: VerifyContext, checks: Checks, doc
 		}
 		let valid: boolean;
 		try {
-			valid = await verifyProof(document, proof as unknown as DataIntegrityProof, resolved.key);
+			valid = await verifyEddsaProof(document, proof as unknown as DataIntegrityProof, resolved.key);
 		} catch (error) {
 			problems.push(describeProofError(error));
 			continue;

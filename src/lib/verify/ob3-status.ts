@@ -5,8 +5,7 @@
  * - `1EdTechRevocationList`: a JSON list of `revokedCredential` entries at the status `id`.
  * A list that cannot be read leaves the status unknown, and the badge is not reported valid.
  */
-import { gunzipSync } from 'node:zlib';
-import { statusBit } from '../ob3/status-list.ts';
+import { base64urlDecode, gunzipCapped } from './bytes.ts';
 import { Checks, m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
@@ -60,8 +59,7 @@ async function checkBitstring(ctx: VerifyContext, checks: Checks, entry: JsonObj
 	if (until !== undefined && until <= ctx.now.getTime()) return void unknown(m(`la liste ${listUrl} a expiré`, `list ${listUrl} has expired`));
 	let set: boolean;
 	try {
-		checkListSize(String(subject.encodedList));
-		set = statusBit(String(subject.encodedList), index);
+		set = await statusBit(String(subject.encodedList), index);
 	} catch (error) {
 		return void unknown(`${listUrl}: ${(error as Error).message}`);
 	}
@@ -80,12 +78,20 @@ async function checkBitstring(ctx: VerifyContext, checks: Checks, entry: JsonObj
 
 /**
  * A list is at most a few MB once decompressed (Blason's: 2 MiB); a 2 MB download could otherwise
- * inflate to gigabytes before statusBit reads one bit. Throws RangeError past the limit.
+ * inflate to gigabytes before one bit is read. Past this, gunzipCapped throws a RangeError.
  */
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
-function checkListSize(encodedList: string): void {
-	if (!encodedList.startsWith('u')) return; // statusBit reports it
-	gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES });
+
+/**
+ * Whether bit `index` is set in an `encodedList`: multibase base64url (`u`) of the GZIP of the
+ * bitstring, index 0 being the most significant bit of the first byte (Bitstring Status List §3.2,
+ * the reading of src/lib/ob3/status-list.ts `statusBit`, with DecompressionStream instead of zlib).
+ */
+async function statusBit(encodedList: string, index: number): Promise<boolean> {
+	if (!encodedList.startsWith('u')) throw new Error('encodedList is not multibase base64url (it must start with "u")');
+	const bits = await gunzipCapped(base64urlDecode(encodedList.slice(1)), MAX_LIST_BYTES);
+	if (index < 0 || index >= bits.length * 8) throw new Error(`status index ${index} is outside the list (${bits.length * 8} entries)`);
+	return (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
 }
 
 /** DIGEST §2.7: revoked iff `revokedCredential[]` has the credential's id with `revoked` absent or true. */

@@ -4,16 +4,17 @@
  * list the key under `assertionMethod`), `<controller>#z6Mk…` (the key in the fragment, as in
  * 1EdTech's samples), and an https URL returning a Multikey, a controller document, a JWK or a JWKS.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import { didWebDocumentUrl } from '../ob3/did-web.ts';
 import { ed25519FromMultibase } from '../signing/base58.ts';
 import { m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
+import { ed25519Jwk, publicJwk, type PublicJwk } from './public-key.ts';
 
 export interface ResolvedKey {
-	key: KeyObject;
+	/** The public key, imported with WebCrypto when a signature is checked. */
+	key: PublicJwk;
 	/** The DID or URL that controls the key, when the key's document says so. */
 	controller?: string | undefined;
 	/**
@@ -32,19 +33,11 @@ export type KeyResolution = ({ ok: true } & ResolvedKey) | { ok: false; message:
 
 const fail = (message: string, unreachable = false): KeyResolution => ({ ok: false, message, ...(unreachable ? { unreachable } : {}) });
 
-export function ed25519Key(multibase: string): KeyObject {
-	const x = Buffer.from(ed25519FromMultibase(multibase)).toString('base64url');
-	return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
-}
-
 /** A public key from a verification method or JWK node; throws with the reason. */
-function keyFromNode(node: JsonObject): KeyObject {
-	if (typeof node.publicKeyMultibase === 'string') return ed25519Key(node.publicKeyMultibase);
+async function keyFromNode(node: JsonObject): Promise<PublicJwk> {
+	if (typeof node.publicKeyMultibase === 'string') return ed25519Jwk(node.publicKeyMultibase);
 	const jwk = isObject(node.publicKeyJwk) ? node.publicKeyJwk : typeof node.kty === 'string' ? node : undefined;
-	if (jwk) {
-		if ('d' in jwk) throw new Error(m('la clé publiée contient sa partie privée (d)', 'the published key contains its private part (d)'));
-		return createPublicKey({ key: jwk as never, format: 'jwk' });
-	}
+	if (jwk) return publicJwk(jwk);
 	throw new Error(m('aucune clé publique (publicKeyMultibase ou publicKeyJwk)', 'no public key (publicKeyMultibase or publicKeyJwk)'));
 }
 
@@ -88,7 +81,7 @@ async function resolveDidWeb(ctx: VerifyContext, id: string): Promise<KeyResolut
 		return fail(m(`${id} est contrôlée par ${String(node.controller)}, pas par ${did}`, `${id} is controlled by ${String(node.controller)}, not by ${did}`));
 	}
 	try {
-		return { ok: true, key: keyFromNode(node), controller: did, via: 'did', url };
+		return { ok: true, key: await keyFromNode(node), controller: did, via: 'did', url };
 	} catch (error) {
 		return fail(`${id}: ${(error as Error).message}`);
 	}
@@ -97,7 +90,7 @@ async function resolveDidWeb(ctx: VerifyContext, id: string): Promise<KeyResolut
 function resolveDidKey(id: string): KeyResolution {
 	const { base: did } = splitFragment(id);
 	try {
-		return { ok: true, key: ed25519Key(did.slice('did:key:'.length)), controller: did, via: 'did-key' };
+		return { ok: true, key: ed25519Jwk(did.slice('did:key:'.length)), controller: did, via: 'did-key' };
 	} catch (error) {
 		return fail(`${did}: ${(error as Error).message}`);
 	}
@@ -127,7 +120,7 @@ async function resolveUrl(ctx: VerifyContext, id: string, accept: string): Promi
 	}
 	if (!node) return fail(m(`${base} ne contient pas la clé ${id}`, `${base} does not hold key ${id}`));
 	try {
-		return { ok: true, key: keyFromNode(node), controller, via: 'url', url: base };
+		return { ok: true, key: await keyFromNode(node), controller, via: 'url', url: base };
 	} catch (error) {
 		return fail(`${id}: ${(error as Error).message}`);
 	}
@@ -143,9 +136,9 @@ export async function resolveVerificationMethod(ctx: VerifyContext, id: string):
 		// read; when it cannot, the key is only as good as the badge that names it.
 		const resolved = await resolveDidWeb(ctx, id);
 		if (resolved.ok || !resolved.unreachable || !inFragment) return resolved;
-		return { ok: true, key: ed25519Key(fragment), controller: base, via: 'embedded', note: resolved.message };
+		return { ok: true, key: ed25519Jwk(fragment), controller: base, via: 'embedded', note: resolved.message };
 	}
-	if (inFragment) return { ok: true, key: ed25519Key(fragment), controller: base, via: 'embedded' };
+	if (inFragment) return { ok: true, key: ed25519Jwk(fragment), controller: base, via: 'embedded' };
 	if (/^https?:\/\//i.test(id)) return resolveUrl(ctx, id, ACCEPT.did);
 	return fail(m(`méthode de vérification non reconnue : ${id}`, `unrecognised verification method: ${id}`));
 }
@@ -161,7 +154,7 @@ export async function resolveJwtKey(ctx: VerifyContext, header: JsonObject): Pro
 	}
 	if (isObject(header.jwk)) {
 		try {
-			return { ok: true, key: keyFromNode(header.jwk), via: 'embedded' };
+			return { ok: true, key: await keyFromNode(header.jwk), via: 'embedded' };
 		} catch (error) {
 			return fail(`jwk: ${(error as Error).message}`);
 		}

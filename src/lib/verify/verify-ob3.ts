@@ -23,7 +23,7 @@ async function checkStatusAndDates(ctx: VerifyContext, checks: Checks, credentia
 	checkCredentialDates(ctx, checks, credential, envelope.vcdm);
 	const summary = ob3Summary(credential, envelope.vcdm);
 	if (reason) summary.revocationReason = reason;
-	if (ctx.email !== undefined) summary.recipientMatch = checkOb3Recipient(checks, credential.credentialSubject, ctx.email);
+	if (ctx.email !== undefined) summary.recipientMatch = await checkOb3Recipient(checks, credential.credentialSubject, ctx.email);
 	return summary;
 }
 
