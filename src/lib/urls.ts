@@ -62,6 +62,8 @@ export const paths = {
 	 * (`consent.portfolio`); `slug` is the name of their file in recipients/.
 	 */
 	portfolio: (slug: string) => `recipients/${slug}/`,
+	/** Checks any badge in the browser: a dropped image, a pasted URL, JWT or JSON. */
+	verifyPage: () => 'verify/',
 } as const;
 
 export type PathName = keyof typeof paths;

@@ -61,6 +61,7 @@ describe('npm run build on the basic fixture', () => {
 			'schemas/keys.schema.json',
 			'schemas/recipient.schema.json',
 			'status/revocation.json',
+			'verify/index.html',
 		]);
 	});
 

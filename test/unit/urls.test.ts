@@ -34,6 +34,7 @@ describe('permanent URL scheme', () => {
 			badgeRequest: paths.badgeRequest('engagement-citoyen'),
 			socialImage: paths.socialImage('engagement-citoyen'),
 			portfolio: paths.portfolio('lea-m'),
+			verifyPage: paths.verifyPage(),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -63,8 +64,9 @@ describe('permanent URL scheme', () => {
 			badgeRequest: 'badges/engagement-citoyen/request/',
 			socialImage: 'badges/engagement-citoyen/social.png',
 			portfolio: 'recipients/lea-m/',
+			verifyPage: 'verify/',
 		});
-		expect(Object.keys(paths)).toHaveLength(27);
+		expect(Object.keys(paths)).toHaveLength(28);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {

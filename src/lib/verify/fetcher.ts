@@ -24,6 +24,8 @@ export type FetchErrorCode =
 	| 'ERR_FETCH_TOO_LARGE'
 	| 'ERR_FETCH_REDIRECTS'
 	| 'ERR_FETCH_NETWORK'
+	/** In a browser: the server does not allow cross-origin reads (CORS), or did not answer. */
+	| 'ERR_FETCH_BLOCKED'
 	| 'ERR_FETCH_OFFLINE';
 
 /** A fetch that did not get an HTTP answer. The message is bilingual and names the URL. */
