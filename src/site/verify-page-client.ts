@@ -95,6 +95,9 @@ export function mountVerifyPage(root: HTMLElement): void {
 	const emailAnswer = $<HTMLElement>('.email-result');
 	let identities: RunOutcome['identities'] = [];
 	let running = false;
+	let runs = 0;
+	/** The file last chosen or dropped: the input is emptied, so that choosing it again checks it again. */
+	let chosen: File | undefined;
 
 	const show = (state: PageState | 'pending', label: string, detail: string, vars?: Vars) => {
 		status.className = `status verify-result status-${state === 'pending' ? 'pending' : STATE_CLASS[state]}`;
@@ -177,6 +180,7 @@ export function mountVerifyPage(root: HTMLElement): void {
 		report.hidden = true;
 		emailBox.hidden = true;
 		show('pending', 'verify.page.pending', 'verify.page.pending.detail');
+		status.dataset.run = String(++runs);
 		try {
 			render(await run(await import('./verify-run.ts')), given);
 		} catch (error) {
@@ -189,8 +193,11 @@ export function mountVerifyPage(root: HTMLElement): void {
 		}
 	};
 
-	const checkFile = (file: File) =>
-		start(async (core) => core.verifyFile(new Uint8Array(await file.arrayBuffer()), file.name, config), /\s/.test(file.name) ? `"${file.name}"` : file.name || k('verify.page.blocked.file'));
+	const checkFile = (file: File) => {
+		chosen = file;
+		fileInput.value = '';
+		return start(async (core) => core.verifyFile(new Uint8Array(await file.arrayBuffer()), file.name, config), /\s/.test(file.name) ? `"${file.name}"` : file.name || k('verify.page.blocked.file'));
+	};
 
 	fileInput.addEventListener('change', () => {
 		const file = fileInput.files?.[0];
@@ -199,7 +206,7 @@ export function mountVerifyPage(root: HTMLElement): void {
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		const text = textInput.value.trim();
-		const file = fileInput.files?.[0];
+		const file = fileInput.files?.[0] ?? chosen;
 		if (text) void start((core) => core.verifyText(text, config), /^https?:\/\/\S+$/i.test(text) ? text : k('verify.page.blocked.file'));
 		else if (file) void checkFile(file);
 		else show('unreadable', 'verify.page.state.unreadable', 'verify.page.empty');
