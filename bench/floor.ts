@@ -286,12 +286,9 @@ function requestPage(c: Context, badge: Badge): string {
 		badgeName: badge.name,
 		...(c.forge?.kind === 'github' ? { repository: c.forge.repository } : {}),
 		issuerEmail: issuer.email,
-		text: {
-			title: t('request.issueTitle'),
-			mailSubject: t('request.mailSubject'),
-			mailIntro: t('request.mailIntro'),
-			fields: Object.fromEntries(REQUEST_FIELDS.map((f) => [f, t(`request.field.${f}` as UiKey)])),
-		},
+		text: Object.fromEntries(
+			(['request.issueTitle', 'request.mailSubject', 'request.mailIntro', ...REQUEST_FIELDS.map((f) => `request.field.${f}`)] as UiKey[]).map((key) => [key, t(key)]),
+		),
 	};
 	const e = (k: UiKey, vars?: Record<string, string | number>) => escapeHtml(t(k, vars));
 	const field = (id: string, name: string, label: UiKey, input: string, help?: UiKey) =>

@@ -1,32 +1,83 @@
+/**
+ * The interface strings, for pages and build code: one dictionary per language (src/i18n/<lang>.json,
+ * flat dotted keys, the same keys and placeholders in each; test/unit/i18n.test.ts checks it).
+ *
+ * Pages are rendered in the site's default language. An element whose text comes from a dictionary
+ * also carries a marker, `data-i18n="key"` (see `mark`), so that the language switcher can render it
+ * again in the browser, in the visitor's language, on the same URL (src/site/i18n-client.ts).
+ * Browser code must not import this module (it holds every dictionary): see ./format.ts.
+ */
 import fr from './fr.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
+import { formatMessage, type Dictionary, type Message, type MessageVars } from './format.ts';
+import { isLang, type Lang } from './languages.ts';
+
+export { formatDate, formatDuration, type Dictionary, type Message, type MessageVar, type MessageVars } from './format.ts';
+export { LANGUAGES, LANGUAGE_NAMES, isLang, type Lang } from './languages.ts';
 
 export type UiKey = keyof typeof fr;
-const dictionaries = { fr } as const;
-export type Lang = keyof typeof dictionaries;
-
-/** Translation function for one language, falling back to French (the default) for missing keys. */
-export function useTranslations(lang: string) {
-	const dict: Record<string, string> = dictionaries[lang as Lang] ?? fr;
-	return (key: UiKey, vars: Record<string, string | number> = {}) =>
-		(dict[key] ?? fr[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+/** A message whose key the dictionaries have. */
+export interface UiMessage extends Message {
+	key: UiKey;
 }
 
-// Building an Intl.DateTimeFormat costs more than formatting with it; award pages format several dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export const dictionaries: Readonly<Record<Lang, Dictionary>> = { fr, en, nl };
 
-export function formatDate(dateTime: string, lang: string): string {
-	let format = dateFormats.get(lang);
-	if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
-	return format.format(new Date(dateTime));
+export type Translate = (key: UiKey | UiMessage, vars?: MessageVars) => string;
+
+/**
+ * Translation function for one language, falling back to French for a missing key.
+ * @example
+ * const t = useTranslations('en');
+ * t('award.status.expired.detail', { issuer: 'Passerelles', date: { date: '2026-03-14' } });
+ * // "This badge was awarded by Passerelles, but its validity period ended on 14 March 2026."
+ */
+export function useTranslations(lang: string): Translate {
+	const dict = dictionaries[isLang(lang) ? lang : 'fr'];
+	return (key, vars) => (typeof key === 'string' ? formatMessage(dict, lang, key, vars, fr) : formatMessage(dict, lang, key.key, key.vars ?? vars, fr));
 }
 
-/** "P2Y" → "2 ans", in words for people. */
-export function formatDuration(duration: string, lang: string): string {
-	const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(duration);
-	if (!m) return duration;
-	const units = ['year', 'month', 'week', 'day'] as const;
-	const parts = units.flatMap((unit, i) =>
-		m[i + 1] ? [new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(Number(m[i + 1]))] : [],
-	);
-	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(parts);
+export const message = (key: UiKey, vars?: MessageVars): UiMessage => (vars ? { key, vars } : { key });
+
+type Marker = { 'data-i18n': string; 'data-i18n-vars'?: string };
+
+/**
+ * The attributes that mark an element whose whole text is this message, for the language switcher:
+ * `<h2 {...mark('award.actions')}>{t('award.actions')}</h2>`. Give the variables the text was made
+ * with, except those an ancestor already declares with `scopeVars` (they are inherited, which keeps
+ * award pages small). The element must hold nothing but this text.
+ */
+export function mark(key: UiKey | UiMessage, vars?: MessageVars): Marker {
+	const m = typeof key === 'string' ? { key, vars } : { key: key.key, vars: key.vars ?? vars };
+	return m.vars && Object.keys(m.vars).length > 0 ? { 'data-i18n': m.key, 'data-i18n-vars': JSON.stringify(m.vars) } : { 'data-i18n': m.key };
+}
+
+/** Marks translatable attributes: `{...markAttrs({ 'aria-label': 'nav.label' })}`; variables as for `mark`. */
+export function markAttrs(attrs: Readonly<Record<string, UiKey>>, vars?: MessageVars): Record<string, string> {
+	const list = Object.entries(attrs).map(([name, key]) => `${name}:${key}`).join(';');
+	return { 'data-i18n-attr': list, ...(vars && Object.keys(vars).length > 0 ? { 'data-i18n-vars': JSON.stringify(vars) } : {}) };
+}
+
+/** Declares variables for every marker inside an element (the page's issuer, badge…), said once. */
+export const scopeVars = (values: MessageVars): { 'data-i18n-vars': string } => ({ 'data-i18n-vars': JSON.stringify(values) });
+
+/**
+ * Marks with keys relative to a namespace, to keep pages small: inside an element carrying
+ * `namespace('award').attrs`, `ns.mark('award.actions')` writes `data-i18n=".actions"`. Keys from
+ * other namespaces are written in full.
+ */
+export function namespace(ns: string) {
+	const relative = (key: string) => (key.startsWith(`${ns}.`) ? key.slice(ns.length) : key);
+	return {
+		attrs: { 'data-i18n-ns': ns },
+		mark: (key: UiKey | UiMessage, vars?: MessageVars): Marker => {
+			const m = mark(key, vars);
+			return { ...m, 'data-i18n': relative(m['data-i18n']) };
+		},
+		markAttrs: (attrs: Readonly<Record<string, UiKey>>, vars?: MessageVars) => {
+			const m = markAttrs(attrs, vars);
+			return { ...m, 'data-i18n-attr': m['data-i18n-attr']!.split(';').map((pair) => pair.replace(/:(.*)$/, (_, key: string) => `:${relative(key)}`)).join(';') };
+		},
+	};
 }

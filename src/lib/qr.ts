@@ -12,7 +12,8 @@ const QUIET = 4;
  * The code for `text`, as an inline SVG image named `label`. With `id`, its path gets that id, so
  * that `qrSvgCopy` can draw it again elsewhere on the page for a few bytes.
  */
-export function qrSvg(text: string, label: string, id?: string): string {
+/** `attrs`: more attributes for the <svg> element (the language switcher's markers). */
+export function qrSvg(text: string, label: string, id?: string, attrs: Attributes = {}): string {
 	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
 	const size = modules.size;
 	// One rectangle per horizontal run of dark modules: about half the bytes of one per module.
@@ -26,15 +27,16 @@ export function qrSvg(text: string, label: string, id?: string): string {
 			x += run - 1;
 		}
 	}
-	return `${open(size + QUIET * 2, label)}<path${id ? ` id="${escapeHtml(id)}"` : ''} fill="#000" d="${d}"/></svg>`;
+	return `${open(size + QUIET * 2, label, attrs)}<path${id ? ` id="${escapeHtml(id)}"` : ''} fill="#000" d="${d}"/></svg>`;
 }
 
 /** The code drawn by `qrSvg(text, …, id)` on the same page, again, by reference (`<use>`). */
-export function qrSvgCopy(text: string, label: string, id: string): string {
+export function qrSvgCopy(text: string, label: string, id: string, attrs: Attributes = {}): string {
 	const total = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size + QUIET * 2;
-	return `${open(total, label)}<use href="#${escapeHtml(id)}"/></svg>`;
+	return `${open(total, label, attrs)}<use href="#${escapeHtml(id)}"/></svg>`;
 }
 
-const open = (total: number, label: string) =>
-	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" role="img" aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">` +
+type Attributes = Readonly<Record<string, string>>;
+const open = (total: number, label: string, attrs: Attributes) =>
+	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" role="img" aria-label="${escapeHtml(label)}"${Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('')} shape-rendering="crispEdges">` +
 	`<rect width="${total}" height="${total}" fill="#fff"/>`;

@@ -64,6 +64,13 @@ export const paths = {
 	portfolio: (slug: string) => `recipients/${slug}/`,
 	/** Checks any badge in the browser: a dropped image, a pasted URL, JWT or JSON. */
 	verifyPage: () => 'verify/',
+	/**
+	 * One language's interface strings (fr, en, nl): what the language switcher fetches to show the
+	 * pages in a language other than the one they were built in.
+	 */
+	uiStrings: (lang: string) => `i18n/${lang}.json`,
+	/** A badge's name, description, criteria (HTML) and image text in each language its author wrote; only for translated badges. */
+	badgeTranslations: (slug: string) => `badges/${slug}/translations.json`,
 } as const;
 
 export type PathName = keyof typeof paths;

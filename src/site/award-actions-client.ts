@@ -5,6 +5,7 @@
  * Print command prints the same certificate (the print stylesheet does the work). Nothing here
  * makes a request.
  */
+import { onLanguage, type Translate } from './i18n-client.ts';
 
 /** Copies `text`: the Clipboard API where the page may use it, else the selection of `source`. */
 async function copy(text: string, source: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
@@ -24,14 +25,25 @@ async function copy(text: string, source: HTMLInputElement | HTMLTextAreaElement
 }
 
 export function mountAwardActions(root: ParentNode): void {
-	for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+	const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-copy]')];
+	// What a copy said, said again in the language the visitor switches to.
+	const said = new Map<HTMLElement, 'award.copy.done' | 'award.copy.failed'>();
+	let t: Translate = (key) => key;
+	const first = buttons[0];
+	onLanguage((next) => {
+		t = next;
+		for (const [status, key] of said) status.textContent = t(key);
+	}, first ? { 'award.copy.done': first.dataset.copied!, 'award.copy.failed': first.dataset.failed! } : {});
+	for (const button of buttons) {
 		const source = document.getElementById(button.dataset.copy!) as HTMLInputElement | HTMLTextAreaElement | null;
 		const status = button.parentElement?.querySelector<HTMLElement>('.copy-status');
 		if (!source) continue;
 		button.hidden = false;
 		button.addEventListener('click', async () => {
 			const done = await copy(source.value, source);
-			if (status) status.textContent = done ? button.dataset.copied! : button.dataset.failed!;
+			if (!status) return;
+			said.set(status, done ? 'award.copy.done' : 'award.copy.failed');
+			status.textContent = t(said.get(status)!);
 		});
 	}
 	for (const button of root.querySelectorAll<HTMLButtonElement>('button.print-certificate')) {

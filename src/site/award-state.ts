@@ -1,6 +1,6 @@
 /** What the pages say about awards: each award's state, and award counts that own up to revocations. */
 import type { Award } from '../lib/content/model.ts';
-import type { useTranslations } from '../i18n/index.ts';
+import { message, type MessageVar, type Translate, type UiMessage } from '../i18n/index.ts';
 
 export type AwardState = 'valid' | 'expired' | 'revoked' | 'withdrawn';
 
@@ -18,22 +18,33 @@ export function awardState(award: Award, now = new Date()): AwardState {
 
 /**
  * "1 révoqué et 2 retirés": how many of `awards` no longer certify anything, each award counted
- * once by its state (an erased award that had been revoked is counted as withdrawn); '' for none.
+ * once by its state (an erased award that had been revoked is counted as withdrawn); undefined for none.
  */
-export function withdrawnCountText(t: ReturnType<typeof useTranslations>, awards: readonly Award[]): string {
+export function withdrawnCount(awards: readonly Award[]): MessageVar | undefined {
 	const revoked = awards.filter((a) => awardState(a) === 'revoked').length;
 	const withdrawn = awards.filter((a) => a.erased).length;
-	const parts = [
-		...(revoked === 0 ? [] : [revoked === 1 ? t('badge.awardCount.revoked.one') : t('badge.awardCount.revoked.other', { count: revoked })]),
-		...(withdrawn === 0 ? [] : [withdrawn === 1 ? t('badge.awardCount.withdrawn.one') : t('badge.awardCount.withdrawn.other', { count: withdrawn })]),
+	const parts: UiMessage[] = [
+		...(revoked === 0 ? [] : [revoked === 1 ? message('badge.awardCount.revoked.one') : message('badge.awardCount.revoked.other', { count: revoked })]),
+		...(withdrawn === 0 ? [] : [withdrawn === 1 ? message('badge.awardCount.withdrawn.one') : message('badge.awardCount.withdrawn.other', { count: withdrawn })]),
 	];
-	return parts.join(t('badge.awardCount.and'));
+	return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { list: parts };
 }
 
 /** "Décerné 3 fois, dont 1 révoqué et 1 retiré": revoked and withdrawn awards are counted, and said to be. */
-export function awardCountText(t: ReturnType<typeof useTranslations>, awards: readonly Award[]): string {
+export function awardCount(awards: readonly Award[]): UiMessage {
 	const count = awards.length;
-	const text = count === 0 ? t('badge.awardCount.zero') : count === 1 ? t('badge.awardCount.one') : t('badge.awardCount.other', { count });
-	const withdrawn = withdrawnCountText(t, awards);
-	return withdrawn ? t('badge.awardCount.including', { text, parts: withdrawn }) : text;
+	const text = count === 0 ? message('badge.awardCount.zero') : count === 1 ? message('badge.awardCount.one') : message('badge.awardCount.other', { count });
+	const parts = withdrawnCount(awards);
+	return parts ? message('badge.awardCount.including', { text, parts }) : text;
 }
+
+/** `withdrawnCount` as text in `lang`, '' for none. */
+export function withdrawnCountText(t: Translate, awards: readonly Award[], lang = 'fr'): string {
+	const parts = withdrawnCount(awards);
+	if (parts === undefined) return '';
+	const list = typeof parts === 'object' && 'list' in parts ? (parts.list as UiMessage[]) : [parts as UiMessage];
+	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(list.map((m) => t(m)));
+}
+
+/** `awardCount` as text. */
+export const awardCountText = (t: Translate, awards: readonly Award[]): string => t(awardCount(awards));

@@ -6,6 +6,7 @@
  * No request, no library.
  */
 import { FILTERS, filterFromQuery, matches, queryOf, readCard, type CatalogueFilter } from './catalogue.ts';
+import { onLanguage, type Translate } from './i18n-client.ts';
 
 /** What the live region says: "1 badge affiché sur {total}", "{count} badges affichés sur {total}", or none. */
 export interface CatalogueText {
@@ -19,6 +20,8 @@ export function mountCatalogue(root: HTMLElement): void {
 	const live = root.querySelector<HTMLElement>('.catalogue-count');
 	if (!form || !live) return;
 	const text = JSON.parse(form.dataset.text ?? '{}') as CatalogueText;
+	// The count follows the language switcher; the page gives its strings in its own language.
+	let t: Translate = (key) => key;
 	const cards = [...root.querySelectorAll<HTMLElement>('.badge-card')].map((el) => ({ el, facets: readCard(el.dataset) }));
 	const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | null;
 
@@ -39,8 +42,7 @@ export function mountCatalogue(root: HTMLElement): void {
 			el.hidden = !match;
 			if (match) shown++;
 		}
-		live.textContent =
-			shown === 0 ? text.none : (shown === 1 ? text.one : text.other).replace('{count}', String(shown)).replace('{total}', String(cards.length));
+		live.textContent = shown === 0 ? t('catalogue.count.none') : t(shown === 1 ? 'catalogue.count.one' : 'catalogue.count.other', { count: shown, total: cards.length });
 		if (writeUrl) history.replaceState(history.state, '', `${location.pathname}${queryOf(filter, location.search)}${location.hash}`);
 	};
 
@@ -52,6 +54,12 @@ export function mountCatalogue(root: HTMLElement): void {
 		if (control && value && [...control.options].some((o) => o.value === value)) control.value = value;
 	}
 	form.hidden = false;
+	let mounted = false;
+	onLanguage((next) => {
+		t = next;
+		if (mounted) apply(false);
+	}, { 'catalogue.count.one': text.one, 'catalogue.count.other': text.other, 'catalogue.count.none': text.none });
+	mounted = true;
 	form.addEventListener('change', () => apply(true));
 	form.addEventListener('submit', (e) => e.preventDefault());
 	// The reset button empties the selects after its event: apply once it has.

@@ -6,14 +6,19 @@
  * `.github/ISSUE_TEMPLATE/badge-request.yml`) and a prefilled e-mail to the association.
  */
 
+import { onLanguage, type Translate } from './i18n-client.ts';
+
 export interface RequestConfig {
 	badge: string;
 	badgeName: string;
 	/** https://github.com/<owner>/<repo>, when the site knows its repository on GitHub. */
 	repository?: string;
 	issuerEmail: string;
-	/** Interface strings, already in the page's language. */
-	text: { title: string; mailSubject: string; mailIntro: string; fields: Record<string, string> };
+	/**
+	 * The strings this script writes, by key (request.issueTitle, request.mailSubject,
+	 * request.mailIntro, request.field.<name>), in the page's language.
+	 */
+	text: Record<string, string>;
 }
 
 export interface RequestFields {
@@ -37,28 +42,47 @@ export async function identityOf(email: string, salt: string): Promise<string> {
 
 export const newSalt = () => base64url(crypto.getRandomValues(new Uint8Array(16)));
 
-export function issueUrl(config: RequestConfig, fields: RequestFields): string | undefined {
+/** The page's own strings: `t` follows the language switcher. */
+const pageStrings = (config: RequestConfig): Translate => (key) => config.text[key] ?? key;
+
+/** A prefilled GitHub issue; the issue form's field ids stay as they are, whatever the language. */
+export function issueUrl(config: RequestConfig, fields: RequestFields, t = pageStrings(config)): string | undefined {
 	if (!config.repository) return undefined;
-	const query = new URLSearchParams({ template: 'badge-request.yml', title: `${config.text.title} ${config.badgeName}` });
+	const query = new URLSearchParams({ template: 'badge-request.yml', title: `${t('request.issueTitle')} ${config.badgeName}` });
 	for (const [key, value] of Object.entries(fields)) if (value) query.set(key, value);
 	return `${config.repository}/issues/new?${query}`;
 }
 
-export function mailUrl(config: RequestConfig, fields: RequestFields): string {
-	const lines = [config.text.mailIntro, ''];
-	for (const [key, value] of Object.entries(fields)) if (value) lines.push(`${config.text.fields[key] ?? key}: ${value}`);
-	return `mailto:${config.issuerEmail}?subject=${encodeURIComponent(`${config.text.mailSubject} ${config.badgeName}`)}&body=${encodeURIComponent(lines.join('\n'))}`;
+export function mailUrl(config: RequestConfig, fields: RequestFields, t = pageStrings(config)): string {
+	const lines = [t('request.mailIntro'), ''];
+	for (const [key, value] of Object.entries(fields)) if (value) lines.push(`${t(`request.field.${key}`)}: ${value}`);
+	return `mailto:${config.issuerEmail}?subject=${encodeURIComponent(`${t('request.mailSubject')} ${config.badgeName}`)}&body=${encodeURIComponent(lines.join('\n'))}`;
 }
 
 export function mountRequestForm(form: HTMLFormElement, config: RequestConfig): void {
 	const result = form.parentElement!.querySelector<HTMLElement>('.request-result')!;
+	const github = result.querySelector<HTMLAnchorElement>('.request-github')!;
+	let t = pageStrings(config);
+	let fields: RequestFields | undefined;
+	// The prepared request is written in the language the visitor reads, and follows a switch.
+	const links = () => {
+		if (!fields) return;
+		const issue = issueUrl(config, fields, t);
+		github.hidden = !issue;
+		if (issue) github.href = issue;
+		result.querySelector<HTMLAnchorElement>('.request-mail')!.href = mailUrl(config, fields, t);
+	};
+	onLanguage((next) => {
+		t = next;
+		links();
+	}, config.text);
 	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
 		const data = new FormData(form);
 		const get = (name: string) => String(data.get(name) ?? '').trim();
 		const salt = newSalt();
 		const consent = data.get('consent') === 'on';
-		const fields: RequestFields = {
+		fields = {
 			badge: config.badge,
 			'identity-hash': await identityOf(get('email'), salt),
 			'identity-salt': salt,
@@ -68,11 +92,7 @@ export function mountRequestForm(form: HTMLFormElement, config: RequestConfig): 
 			...(get('narrative') ? { narrative: get('narrative') } : {}),
 			...(get('claim-code') ? { 'claim-code': get('claim-code') } : {}),
 		};
-		const issue = issueUrl(config, fields);
-		const github = result.querySelector<HTMLAnchorElement>('.request-github')!;
-		github.hidden = !issue;
-		if (issue) github.href = issue;
-		result.querySelector<HTMLAnchorElement>('.request-mail')!.href = mailUrl(config, fields);
+		links();
 		result.querySelector<HTMLElement>('.request-hash')!.textContent = fields['identity-hash'];
 		result.hidden = false;
 		result.querySelector<HTMLElement>('h2')!.focus();

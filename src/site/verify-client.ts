@@ -12,10 +12,14 @@
  * It trusts the keys this site publishes (it is served by the same site), and does not check the
  * status list's own Data Integrity proof. The e-mail check makes no request at all.
  */
-import { formatDate, useTranslations, type UiKey } from '../i18n/index.ts';
+import defaults from 'blason:ui';
+import { formatDate } from '../i18n/format.ts';
+import type { UiKey } from '../i18n/index.ts';
+import { onLanguage, type Translate } from './i18n-client.ts';
 
 /** What the page knows about its award at build time (the `data-verify` attribute). */
 export interface VerifyConfig {
+	/** The page's language, until the visitor picks another one. */
 	lang: string;
 	/** issuer.yaml `site`: absolute, with its base path and final slash. */
 	site: string;
@@ -228,8 +232,10 @@ export async function emailIdentityHash(email: string, salt: string): Promise<st
 /** Wires the award page's verification section: runs the check at once and on the button. */
 export function mountVerifier(section: HTMLElement): void {
 	const config = JSON.parse(section.dataset.verify!) as VerifyConfig;
-	const t = useTranslations(config.lang);
-	const date = (s: number | string) => formatDate(typeof s === 'number' ? new Date(s * 1000).toISOString() : s, config.lang);
+	// Set by onLanguage below, before anything is shown: the strings and dates of the current language.
+	let t: Translate = (key) => key;
+	let lang = config.lang;
+	const date = (s: number | string) => formatDate(typeof s === 'number' ? new Date(s * 1000).toISOString() : s, lang);
 	const $ = <T extends Element>(selector: string) => section.querySelector<T>(selector)!;
 	const result = $<HTMLElement>('.verify-result');
 	const button = $<HTMLButtonElement>('.verify-run');
@@ -242,12 +248,12 @@ export function mountVerifier(section: HTMLElement): void {
 		$('.verify-facts').replaceChildren(...facts.map((f) => Object.assign(document.createElement('li'), { textContent: f })));
 	};
 
-	const run = async () => {
-		button.disabled = true;
-		show('pending', t('verify.pending'), t('verify.pending.detail'));
-		const outcome = await verifyAward(config);
+	/** Shows an outcome (the check running while there is none), in the current language. */
+	const render = (outcome: Outcome | undefined) => {
 		const issuer = config.issuerName;
-		if ('message' in outcome) {
+		if (!outcome) {
+			show('pending', t('verify.pending'), t('verify.pending.detail'));
+		} else if ('message' in outcome) {
 			show(outcome.state, t(outcome.state === 'invalid' ? 'verify.invalid' : 'verify.error'), t(outcome.message, outcome.vars));
 		} else {
 			const facts = [
@@ -267,22 +273,43 @@ export function mountVerifier(section: HTMLElement): void {
 				show('valid', t('verify.valid'), t('verify.valid.detail', { issuer }), facts);
 			}
 		}
+	};
+	let last: Outcome | undefined;
+
+	const run = async () => {
+		button.disabled = true;
+		last = undefined;
+		render(last);
+		last = await verifyAward(config);
+		render(last);
 		button.disabled = false;
 	};
 
 	const form = $<HTMLFormElement>('.email-check');
 	const answer = $<HTMLElement>('.email-result');
+	let checked: { email: string; match: boolean } | undefined;
+	const renderAnswer = () => {
+		if (checked) answer.textContent = t(checked.match ? 'verify.email.match' : 'verify.email.noMatch', { email: checked.email });
+	};
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		const email = $<HTMLInputElement>('.email-check input').value.trim();
 		if (!email) return;
 		void emailIdentityHash(email, config.identity.salt).then((hash) => {
 			const match = hash === config.identity.hash.toLowerCase();
-			answer.textContent = t(match ? 'verify.email.match' : 'verify.email.noMatch', { email });
+			checked = { email, match };
+			renderAnswer();
 			answer.dataset.match = String(match);
 		});
 	});
 
+	// Everything this script wrote follows the language switcher.
+	onLanguage((next, nextLang) => {
+		t = next;
+		lang = nextLang;
+		render(last);
+		renderAnswer();
+	}, defaults);
 	button.addEventListener('click', () => void run());
 	$<HTMLElement>('.verify-nojs').hidden = true;
 	$<HTMLElement>('.verify-js').hidden = false;

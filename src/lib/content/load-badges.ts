@@ -1,12 +1,25 @@
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { didYouMean } from '../suggest.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { checkImage } from './images.ts';
 import type { Badge } from './model.ts';
 import { notUtf8, SLUG, type GetText, type Read } from './read-context.ts';
 import { validateAgainstSchema } from './schema-validation.ts';
 import { parseYamlSource } from './yaml-source.ts';
+
+/** `translations.de`: a language the switcher does not have, said as such rather than as an unknown field. */
+function languageProblem(p: Problem): Problem {
+	const lang = /^translations\.([^.]+)$/.exec(p.field ?? '')?.[1];
+	if (p.code !== 'ERR_SCHEMA_UNKNOWN_FIELD' || lang === undefined) return p;
+	return {
+		...p,
+		code: 'ERR_BADGE_TRANSLATION_LANGUAGE',
+		message: `"${lang}" is not a language of the site: translations can be in ${LANGUAGES.join(', ')}`,
+		hint: didYouMean(lang, LANGUAGES) ?? `use a language code in lowercase: ${LANGUAGES.join(', ')} (the site's own language needs none: it is the badge's own fields)`,
+	};
+}
 
 export async function loadBadges(all: string[], getText: GetText, read: Read, problems: Problem[]): Promise<Map<string, Badge>> {
 	const badges = new Map<string, Badge>();
@@ -48,7 +61,7 @@ export async function loadBadges(all: string[], getText: GetText, read: Read, pr
 		}
 		const { source, problems: syntax } = parseYamlSource(split.yaml, file, split.yamlFirstLine - 1);
 		problems.push(...syntax);
-		const schemaProblems = source ? validateAgainstSchema('badge', source, file) : [];
+		const schemaProblems = source ? validateAgainstSchema('badge', source, file).map(languageProblem) : [];
 		problems.push(...schemaProblems);
 		if (!split.body) {
 			problems.push({
@@ -100,6 +113,7 @@ export async function loadBadges(all: string[], getText: GetText, read: Read, pr
 			imageAlt: d.imageAlt ?? `Badge « ${d.name} »`,
 			criteria: split.body,
 			image,
+			...(d.translations ? { translations: d.translations } : {}),
 		});
 	}
 	return badges;

@@ -65,6 +65,20 @@ export interface Badge {
 	/** Criteria narrative: the Markdown body of badge.md. */
 	criteria: string;
 	image: ImageFile;
+	/**
+	 * The badge's content in other languages (badge.md `translations`), for the pages' language
+	 * switcher only: the Open Badges documents stay in the site's language. Absent when none is given.
+	 */
+	translations?: Partial<Record<Issuer['language'], BadgeTranslation>>;
+}
+
+/** A badge's own content in one more language; a field left out stays in the site's language. */
+export interface BadgeTranslation {
+	name?: string;
+	description?: string;
+	/** Markdown, like the body of badge.md. */
+	criteria?: string;
+	imageAlt?: string;
 }
 
 export interface Evidence {
