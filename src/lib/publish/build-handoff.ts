@@ -14,6 +14,8 @@ export interface BuildHandoff {
 	progress: (phase: string) => void;
 	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
 	writesAwardFiles: boolean;
+	/** The awards whose pages to render, when a rebuild keeps the others' (output-manifest.ts); all when absent. */
+	awardPages?: ReadonlySet<string>;
 	/** The audit trail, read once from Git, and where to link commits. */
 	history: History;
 	forge: Forge | undefined;
