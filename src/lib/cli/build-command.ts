@@ -90,6 +90,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		forge,
 		signing,
 		socialFontDir: SOCIAL_FONT_DIR,
+		cacheDir: path.join(root, '.blason', 'cache'),
 	});
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });

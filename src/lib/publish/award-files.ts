@@ -35,7 +35,7 @@ export function signedOutput(
 	const siteDocs = prepareSite(site, key.info);
 	const jobs = [...awards.flatMap((a) => a.jobs), ...siteDocs.jobs];
 	let results: string[] = [];
-	const signed = signWithCache(jobs, key, cacheFile).then((r) => {
+	const signed = signWithCache(jobs, key, cacheFile, undefined, only !== undefined).then((r) => {
 		results = r.results;
 		return r.stats;
 	});

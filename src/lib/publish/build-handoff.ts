@@ -23,6 +23,8 @@ export interface BuildHandoff {
 	signing: { keyId: string; development: boolean; publishedKeyIds: string[]; published: PublicKeyInfo[] };
 	/** The fonts of the social preview images (src/lib/social/fonts), which bundled pages cannot find by themselves. */
 	socialFontDir?: string;
+	/** The git-ignored cache of the content repository (.blason/cache), for what is costly to redraw. */
+	cacheDir?: string;
 }
 
 /**
