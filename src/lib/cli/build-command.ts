@@ -1,5 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDir, ensureBlasonDir } from '../blason-dir.ts';
 import { loadSite } from '../content/load-site.ts';
 import { detectForge } from '../git/forge.ts';
 import { readHistory } from '../git/history.ts';
@@ -56,7 +57,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 			: `      signed with key "${key.info.id}" (BLASON_SIGNING_KEY)`,
 	);
 
-	const history = readHistory(root);
+	ensureBlasonDir(root); // the caches below must never be committed
+	const history = readHistory(root, path.join(cacheDir(root), 'history.json'));
 	log(
 		history.available
 			? `      history: ${history.events.length} events from Git`
@@ -90,12 +92,12 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		forge,
 		signing,
 		socialFontDir: SOCIAL_FONT_DIR,
-		cacheDir: path.join(root, '.blason', 'cache'),
+		cacheDir: cacheDir(root),
 	});
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });
 	// Signing starts now, on worker threads, while Astro renders the pages.
-	const output = signedOutput(site, key, published, path.join(root, '.blason', 'cache', 'signatures.json'), filesToDo);
+	const output = signedOutput(site, key, published, path.join(cacheDir(root), 'signatures.json'), filesToDo);
 	output.signed.catch(() => {}); // awaited below; avoids an unhandled rejection while Astro runs
 	let described: Awaited<ReturnType<typeof describeOutput>>;
 	try {

@@ -8,6 +8,8 @@
  * second parent tells who wrote the change, the merge itself who accepted it, and GitHub's
  * "Merge pull request #N" subject gives the pull request.
  */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { git, GitError, readObjects } from './git.ts';
 
@@ -59,23 +61,36 @@ function awardStates(text: string | undefined): Map<string, AwardState> {
 	return states;
 }
 
-export function readHistory(cwd: string): History {
+/**
+ * The audit trail of the repository at `cwd`. With a `cacheFile`, the events found up to the last
+ * commit read are kept there, and only the commits since are read again (a history rewritten
+ * since is read whole).
+ */
+export function readHistory(cwd: string, cacheFile?: string): History {
 	let log: string;
+	let head: string;
+	let prefix: string;
+	let since: CachedHistory | undefined;
 	try {
 		if (git(cwd, ['rev-parse', '--is-inside-work-tree']).trim() !== 'true') return { available: false, events: [] };
 		if (git(cwd, ['rev-parse', '--is-shallow-repository']).trim() === 'true') return { available: false, events: [] };
+		head = git(cwd, ['rev-parse', 'HEAD']).trim();
+		prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
+		const cached = cacheFile ? readCache(cacheFile, prefix) : undefined;
+		if (cached?.head === head) return { available: true, events: cached.events };
+		if (cached && git(cwd, ['rev-list', '--first-parent', 'HEAD']).split('\n').includes(cached.head)) since = cached;
 		// --raw gives each changed file's blob before and after the commit: no path has to be looked
 		// up in a tree, which for a commit touching thousands of recipient files took seconds.
 		log = git(cwd, [
 			'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-abbrev', '--no-renames', '-z',
 			`--format=${SEP}%H%x00%P%x00%aN%x00%cI%x00%s%x00%(trailers:key=Approved-by,key=Reviewed-by,valueonly,separator=%x2C)`,
+			...(since ? [`${since.head}..HEAD`] : []),
 			'--', 'recipients/',
 		]);
 	} catch (e) {
 		if (e instanceof GitError) return { available: false, events: [] };
 		throw e;
 	}
-	const prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
 	const commits = log.split(SEP).filter(Boolean).map((entry) => parseCommit(entry, prefix)).filter((c) => c.files.length > 0);
 	// One process for all the file versions and one for the authors of merged branches, rather
 	// than several per commit.
@@ -96,8 +111,8 @@ export function readHistory(cwd: string): History {
 		return s;
 	};
 
-	const events: AuditEvent[] = [];
-	const issued = new Set<string>();
+	const events: AuditEvent[] = since ? [...since.events] : [];
+	const issued = new Set(events.filter((e) => e.kind === 'issued').map((e) => e.awardId));
 	for (const c of commits) {
 		const pr = /^Merge pull request #(\d+)/.exec(c.subject);
 		const base = {
@@ -126,7 +141,34 @@ export function readHistory(cwd: string): History {
 		// Within one commit, a stable order that does not depend on file names.
 		events.push(...found.sort((a, b) => a.awardId.localeCompare(b.awardId) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)));
 	}
+	if (cacheFile) writeCache(cacheFile, { version: CACHE_VERSION, prefix, head, events });
 	return { available: true, events };
+}
+
+const CACHE_VERSION = 1;
+
+interface CachedHistory {
+	version: number;
+	/** Where the content sits in the repository (`git rev-parse --show-prefix`). */
+	prefix: string;
+	/** The last commit read. */
+	head: string;
+	events: AuditEvent[];
+}
+
+function readCache(file: string, prefix: string): CachedHistory | undefined {
+	try {
+		const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedHistory;
+		return cached.version === CACHE_VERSION && cached.prefix === prefix && Array.isArray(cached.events) ? cached : undefined;
+	} catch {
+		return undefined; // absent or damaged: read the whole history
+	}
+}
+
+function writeCache(file: string, cached: CachedHistory): void {
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(`${file}.tmp`, JSON.stringify(cached));
+	renameSync(`${file}.tmp`, file);
 }
 
 interface ChangedFile {

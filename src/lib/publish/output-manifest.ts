@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDir } from '../blason-dir.ts';
 import type { AwardKeys } from './output-keys.ts';
 
 export interface AwardEntry extends AwardKeys {
@@ -37,7 +38,7 @@ const AWARD_PATH = /^awards\/([^/]+)\//;
 const ASSETS = /^_astro\//;
 
 export const manifestFile = (root: string, outDir: string) =>
-	path.join(root, '.blason', 'cache', `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+	path.join(cacheDir(root), `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
 
 /**
  * The manifest of the previous build into `outDir`, when it can be built upon: same code, and
