@@ -384,6 +384,7 @@ export function generateSite(root: string, awards: number, seed = 1): GeneratedS
 	git('init', '-q', '-b', 'main');
 	git('add', '-A');
 	git('commit', '-q', '-m', `Synthetic content: ${awards} awards`);
+	git('gc', '-q'); // a repository cloned from a forge is packed; loose objects cost 10× more to read
 
 	return { root, awards, recipients, badges: BADGES.length, imageBytes, contentBytes, files };
 }

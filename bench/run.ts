@@ -7,10 +7,11 @@
  * - a cold `node scripts/build.ts`, which signs every award on worker threads (output folder,
  *   Astro caches and the signature cache <content>/.blason/cache deleted first; the development
  *   signing key in <content>/.blason/ is kept),
- * - after each cold build, a rebuild after one new award: one award appended to one recipient
- *   file, built again with the warm caches, then the file is put back byte for byte,
  * - the signed floor `node bench/floor.ts`, which writes the same files without Astro, signing
  *   inline on one thread with no cache, and prints how long its signing took,
+ * - then a rebuild after one new award: one award appended to one recipient file, built again
+ *   into the cold build's folder with the caches it left (as a second `npm run build` does),
+ *   then the file is put back byte for byte,
  * each as a child process: wall time, CPU time and peak RSS (GNU time's maximum resident set
  * size, plus /proc sampling of the whole process tree and of the signing threads). Prints Markdown
  * tables and writes them to bench/out/results.md (raw numbers in bench/out/results.json).
@@ -590,6 +591,9 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 	// Every run writes to a new folder and nothing is deleted until the end (see settle()).
 	let distDir = '';
 	let floorDir = '';
+	let output!: ReturnType<typeof treeSize>;
+	let floorOutput!: ReturnType<typeof treeSize>;
+	let comparison!: ReturnType<typeof compareOutputs>;
 	for (let i = 1; i <= runs; i++) {
 		distDir = path.join(runDir, `build-${i}`);
 		floorDir = path.join(runDir, `floor-${i}`);
@@ -607,19 +611,8 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 		build.push(b);
 		console.log(`  build ${i}/${runs}: ${fmtMeasure(b)}`);
 
-		const restore = addAward(root, newAward);
-		const rebuildDir = path.join(runDir, `rebuild-${i}`);
-		let r: Measure;
-		try {
-			console.log(`  rebuild ${i}/${runs} after one new award (${newAward.id} in ${newAward.file}; warm caches, new output folder)`);
-			r = await measure('rebuild', ['scripts/build.ts', '--root', root, '--out', rebuildDir], (l) => /^\[|100 %|^✓|signatures:/.test(l));
-		} finally {
-			restore();
-		}
-		published &&= existsSync(path.join(rebuildDir, paths.credential(newAward.id)));
-		rebuild.push(r);
-		console.log(`  rebuild ${i}/${runs}: ${fmtMeasure(r)}`);
-
+		// The floor runs before the rebuild, which changes the cold build's folder: the outputs are
+		// compared while they hold the same content.
 		const f = await measure('floor', ['bench/floor.ts', '--root', root, '--out', floorDir], (l) => /bare signing/.test(l));
 		const signing = /bare signing: ([\d.]+) s in (\d+) runJob calls/.exec(f.lines.map((l) => l.text).join('\n'));
 		if (!signing) throw new Error('bench/floor.ts printed no "bare signing" line');
@@ -627,11 +620,23 @@ async function runSize(awards: number, site: SiteInfo): Promise<SizeResult> {
 		floorSignatures = Number(signing[2]);
 		floor.push(f);
 		console.log(`  floor ${i}/${runs}: ${fmtMeasure(f)}`);
+		output = treeSize(distDir);
+		floorOutput = treeSize(floorDir);
+		comparison = compareOutputs(distDir, floorDir);
+
+		const restore = addAward(root, newAward);
+		let r: Measure;
+		try {
+			console.log(`  rebuild ${i}/${runs} after one new award (${newAward.id} in ${newAward.file}; warm caches, into the cold build's folder, as a second npm run build does)`);
+			r = await measure('rebuild', ['scripts/build.ts', '--root', root, '--out', distDir], (l) => /^\[|100 %|^✓|signatures:/.test(l));
+		} finally {
+			restore();
+		}
+		published &&= existsSync(path.join(distDir, paths.credential(newAward.id)));
+		rebuild.push(r);
+		console.log(`  rebuild ${i}/${runs}: ${fmtMeasure(r)}`);
 	}
 
-	const output = treeSize(distDir);
-	const floorOutput = treeSize(floorDir);
-	const comparison = compareOutputs(distDir, floorDir);
 	console.log(
 		`  output: ${output.files} files, ${mb(output.bytes)} (${kib(output.bytes / awards)} per award); floor ${floorOutput.files} files, ${mb(floorOutput.bytes)}; ` +
 			`paths ${comparison.samePaths ? 'identical' : `DIFFER (${comparison.missing.length} missing, ${comparison.extra.length} extra)`}, ` +
@@ -725,7 +730,7 @@ function markdown(results: SizeResult[], machine: string[], { runs, checkRuns, r
 		);
 	}
 	out.push('');
-	out.push('Rebuild after one new award (added to one recipient file; signature cache and Astro caches warm from the cold build; new output folder), medians:');
+	out.push('Rebuild after one new award (added to one recipient file; built into the cold build’s folder with the caches it left), medians:');
 	out.push('');
 	out.push('| Awards | rebuild | rebuild CPU | rebuild peak RSS | signatures | rebuild / cold build |');
 	out.push('|---:|---:|---:|---:|---:|---:|');

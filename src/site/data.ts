@@ -33,6 +33,9 @@ export async function awardsOf(badge: Badge): Promise<Award[]> {
 	return (await getSite()).awards.filter((a) => a.badge === badge.slug);
 }
 
+/** False for the award pages a rebuild keeps from the previous build (output-manifest.ts). */
+export const awardPageWanted = (award: Award) => getBuildHandoff()?.awardPages?.has(award.id) ?? true;
+
 /** Award files that `npm run build` writes itself get no Astro route (see award-files.ts). */
 export const awardFilesFromAstro = () => !getBuildHandoff()?.writesAwardFiles;
 

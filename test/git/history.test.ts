@@ -32,7 +32,10 @@ beforeEach(() => {
 	git(['init', '-q', '-b', 'main']);
 	commit('Premiers badges');
 });
-afterEach(() => rmSync(repo, { recursive: true, force: true }));
+afterEach(() => {
+	rmSync(repo, { recursive: true, force: true });
+	rmSync(`${repo}-cache`, { recursive: true, force: true });
+});
 
 describe('audit trail from Git', () => {
 	it('dates each issuance at its merge, with the proposer, the merger, the pull request and the approver', () => {
@@ -83,5 +86,28 @@ describe('audit trail from Git', () => {
 		execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
 		expect(readHistory(shallow).available).toBe(false);
 		rmSync(shallow, { recursive: true, force: true });
+	});
+
+	it('reads only the commits since the cached one, and gives the same trail as a full read', () => {
+		const cache = path.join(`${repo}-cache`, 'history.json'); // outside the repository, which commit() adds whole
+		const first = readHistory(repo, cache);
+		expect(readHistory(repo, cache)).toEqual(first);
+		edit('recipients/lea-m.yaml', (t) => t.replace('issuedOn: 2023-01-10T10:00:00+01:00', 'issuedOn: 2023-01-10T10:00:00+01:00\n    revoked: { date: 2026-01-02, reason: Attribué par erreur }'));
+		commit('Révocation', 'Chloé Petit');
+		edit('recipients/anonyme.yaml', (t) => `${t}  - id: n1n4aw4rd001\n    badge: atelier-numerique\n    issuedOn: 2026-01-01\n`);
+		commit('Un badge de plus');
+		const cachedHead = JSON.parse(readFileSync(cache, 'utf8')).head;
+		const incremental = readHistory(repo, cache);
+		expect(incremental).toEqual(readHistory(repo));
+		expect(incremental.events.map((e) => `${e.kind} ${e.awardId}`).slice(3)).toEqual(['revoked a1b2c3d4e5f6', 'issued n1n4aw4rd001']);
+		expect(JSON.parse(readFileSync(cache, 'utf8')).head).not.toBe(cachedHead);
+
+		// A history rewritten since (the last commit amended away) is read whole again.
+		git(['reset', '-q', '--hard', 'HEAD~2']);
+		edit('recipients/anonyme.yaml', (t) => `${t}  - id: 0th3raw4rd01\n    badge: atelier-numerique\n    issuedOn: 2026-02-01\n`);
+		commit('Un autre badge');
+		const rewritten = readHistory(repo, cache);
+		expect(rewritten).toEqual(readHistory(repo));
+		expect(rewritten.events.map((e) => e.awardId)).not.toContain('n1n4aw4rd001');
 	});
 });

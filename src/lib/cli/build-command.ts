@@ -1,5 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDir, ensureBlasonDir } from '../blason-dir.ts';
 import { loadSite } from '../content/load-site.ts';
 import { detectForge } from '../git/forge.ts';
 import { readHistory } from '../git/history.ts';
@@ -9,7 +10,9 @@ import { setBuildHandoff } from '../publish/build-handoff.ts';
 import { SOCIAL_FONT_DIR } from '../social/social-image.ts';
 import { contentRoot } from './args.ts';
 import { renderHelp, wantsHelp } from './help.ts';
-import { formatBytes, measureTree, ProgressReporter } from './build-report.ts';
+import { formatBytes, ProgressReporter } from './build-report.ts';
+import { awardKeys, codeFingerprint } from '../publish/output-keys.ts';
+import { describeOutput, manifestFile, mergeInto, previousOutput, totalBytes, totalFiles, writeManifest } from '../publish/output-manifest.ts';
 import { reportProblems } from './check-command.ts';
 
 export interface BuildOptions {
@@ -27,7 +30,7 @@ export interface BuildOptions {
 export async function runBuild(args: readonly string[], options: BuildOptions): Promise<number> {
 	const log = options.log ?? ((l: string) => console.log(l));
 	if (wantsHelp(args)) {
-		log(renderHelp('usage: npm run build [-- --root DIR] [--out DIR]'));
+		log(renderHelp('usage: npm run build [-- --root DIR] [--out DIR] [--clean]'));
 		return 0;
 	}
 	const started = performance.now();
@@ -54,35 +57,55 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 			: `      signed with key "${key.info.id}" (BLASON_SIGNING_KEY)`,
 	);
 
-	const history = readHistory(root);
+	ensureBlasonDir(root); // the caches below must never be committed
+	const history = readHistory(root, path.join(cacheDir(root), 'history.json'));
 	log(
 		history.available
 			? `      history: ${history.events.length} events from Git`
 			: '      ⚠ no Git history here (an archive, or a shallow clone): award pages and the audit page will say so',
 	);
 
-	log(`[2/3] Génération du site / generating the site`);
-	const reporter = new ProgressReporter({ pages: awards, 'award files': awards }, log);
+	// A rebuild into the same folder redoes only the awards whose inputs changed (output-manifest.ts).
+	const code = codeFingerprint(options.projectRoot);
+	const forge = detectForge(root);
+	const signing = { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id), published };
+	const keys = awardKeys(site, { code, history, forge, signing: { key: key.info, published }, now: new Date() });
+	const manifestPath = manifestFile(root, outDir);
+	const previous = args.includes('--clean') ? undefined : await previousOutput(manifestPath, outDir, code);
+	const redo = (which: 'files' | 'page') =>
+		previous ? new Set([...keys].filter(([id, k]) => previous.awards[id]?.[which] !== k[which]).map(([id]) => id)) : undefined;
+	const filesToDo = redo('files');
+	const pagesToDo = redo('page');
+	log(
+		previous
+			? `[2/3] Génération du site / generating the site: ${pagesToDo!.size} award pages and ${filesToDo!.size} awards' files changed, the other ${awards - pagesToDo!.size} kept from the last build (--clean redoes all)`
+			: `[2/3] Génération du site / generating the site`,
+	);
+	const reporter = new ProgressReporter({ pages: pagesToDo?.size ?? awards, 'award files': filesToDo?.size ?? awards }, log);
 	const progress = (phase: string) => reporter.tick(phase);
 	setBuildHandoff({
 		site,
 		progress,
 		writesAwardFiles: true,
+		...(pagesToDo ? { awardPages: pagesToDo } : {}),
 		history,
-		forge: detectForge(root),
-		signing: { keyId: key.info.id, development: key.info.development, publishedKeyIds: published.map((k) => k.id), published },
+		forge,
+		signing,
 		socialFontDir: SOCIAL_FONT_DIR,
+		cacheDir: cacheDir(root),
 	});
 	process.env.BLASON_ROOT = root;
 	await rm(tmpDir, { recursive: true, force: true });
 	// Signing starts now, on worker threads, while Astro renders the pages.
-	const output = signedOutput(site, key, published, path.join(root, '.blason', 'cache', 'signatures.json'));
+	const output = signedOutput(site, key, published, path.join(cacheDir(root), 'signatures.json'), filesToDo);
 	output.signed.catch(() => {}); // awaited below; avoids an unhandled rejection while Astro runs
+	let described: Awaited<ReturnType<typeof describeOutput>>;
 	try {
 		await options.generate({ projectRoot: options.projectRoot, outDir: tmpDir });
 		const stats = await output.signed;
 		log(`      signatures: ${stats.signed} made, ${stats.cached} from the cache`);
 		await output.write(tmpDir, progress);
+		described = await describeOutput(tmpDir, outDir, code, keys, previous);
 	} catch (e) {
 		await rm(tmpDir, { recursive: true, force: true });
 		throw e;
@@ -90,16 +113,24 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 		setBuildHandoff(undefined);
 	}
 
-	log(`[3/3] Publication / replacing ${path.relative(process.cwd(), outDir) || outDir}`);
-	const old = `${outDir}.old`;
-	await rm(old, { recursive: true, force: true });
-	await rename(outDir, old).catch((e: NodeJS.ErrnoException) => {
-		if (e.code !== 'ENOENT') throw e;
-	});
-	await rename(tmpDir, outDir);
-	await rm(old, { recursive: true, force: true });
+	const { manifest, written } = described;
+	log(`[3/3] Publication / ${previous ? `updating ${written.size} files in` : 'replacing'} ${path.relative(process.cwd(), outDir) || outDir}`);
+	if (previous) {
+		await mergeInto(tmpDir, written, outDir, previous, manifest, manifestPath);
+	} else {
+		await rm(manifestPath, { force: true });
+		const old = `${outDir}.old`;
+		await rm(old, { recursive: true, force: true });
+		await rename(outDir, old).catch((e: NodeJS.ErrnoException) => {
+			if (e.code !== 'ENOENT') throw e;
+		});
+		await rename(tmpDir, outDir);
+		await rm(old, { recursive: true, force: true });
+	}
+	await writeManifest(manifestPath, manifest);
 
-	const { files, bytes } = await measureTree(outDir);
+	const files = totalFiles(manifest);
+	const bytes = totalBytes(manifest);
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	log(
 		`✓ ${awards} awards, ${files} files, ${formatBytes(bytes)}${awards ? ` (${formatBytes(bytes / awards)} per award)` : ''} in ${seconds} s → ${outDir}`,

@@ -1,6 +1,3 @@
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-
 /** Progress of a long build: a line per phase every 10 %, so CI logs stay short. */
 export class ProgressReporter {
 	private counts = new Map<string, number>();
@@ -23,13 +20,5 @@ export class ProgressReporter {
 }
 
 /** Number of files and bytes below `dir`. */
-export async function measureTree(dir: string): Promise<{ files: number; bytes: number }> {
-	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-	const sizes = await Promise.all(
-		entries.filter((e) => e.isFile()).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size),
-	);
-	return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
-}
-
 export const formatBytes = (n: number) =>
 	n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;

@@ -8,8 +8,8 @@ const HELP: Record<string, { fr: string; en: string }> = {
 		en: 'Checks all the content and reports every problem with its file, line, field and a hint.',
 	},
 	build: {
-		fr: 'Vérifie le contenu puis construit le site signé dans dist/ (rien n’est écrit en cas d’erreur).',
-		en: 'Checks the content, then builds the signed site into dist/ (nothing is written if there are errors).',
+		fr: 'Vérifie le contenu puis construit le site signé dans dist/ (rien n’est écrit en cas d’erreur). Une reconstruction ne refait que les badges décernés qui ont changé ; --clean refait tout.',
+		en: 'Checks the content, then builds the signed site into dist/ (nothing is written if there are errors). A rebuild redoes only the awards that changed; --clean redoes everything.',
 	},
 	award: {
 		fr: 'Décerne un badge à une personne (ou à chaque ligne d’un fichier CSV). L’adresse e-mail n’est jamais enregistrée : seule son empreinte salée l’est.',

@@ -25,20 +25,29 @@ export function git(cwd: string, args: readonly string[], input?: string): strin
  * reading thousands of recipient files one `git show` at a time would take minutes.
  */
 export function readFilesAt(cwd: string, rev: string, files: readonly string[]): Map<string, string> {
+	const texts = readObjects(cwd, files.map((f) => `${rev}:${f}`));
+	return new Map(files.flatMap((f) => {
+		const text = texts.get(`${rev}:${f}`);
+		return text === undefined ? [] : [[f, text] as const];
+	}));
+}
+
+/** Contents of many objects (blob ids, or `rev:path`), keyed by the name asked; missing ones are left out. */
+export function readObjects(cwd: string, names: readonly string[]): Map<string, string> {
 	const out = new Map<string, string>();
-	if (files.length === 0) return out;
+	if (names.length === 0) return out;
 	const raw = Buffer.from(
-		execFileSync('git', ['cat-file', '--batch'], { cwd, input: files.map((f) => `${rev}:${f}`).join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 }),
+		execFileSync('git', ['cat-file', '--batch'], { cwd, input: names.join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 }),
 	);
 	let pos = 0;
-	for (const file of files) {
+	for (const name of names) {
 		const eol = raw.indexOf(10, pos);
 		const header = raw.subarray(pos, eol).toString('utf8');
 		pos = eol + 1;
 		const size = /^\S+ blob (\d+)$/.exec(header);
 		if (!size) continue; // "missing"
 		const n = Number(size[1]);
-		out.set(file, raw.subarray(pos, pos + n).toString('utf8'));
+		out.set(name, raw.subarray(pos, pos + n).toString('utf8'));
 		pos += n + 1;
 	}
 	return out;

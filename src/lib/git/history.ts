@@ -8,8 +8,10 @@
  * second parent tells who wrote the change, the merge itself who accepted it, and GitHub's
  * "Merge pull request #N" subject gives the pull request.
  */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { git, GitError, readFilesAt } from './git.ts';
+import { git, GitError, readObjects } from './git.ts';
 
 export type AuditKind = 'issued' | 'revoked' | 'erased';
 
@@ -59,58 +61,151 @@ function awardStates(text: string | undefined): Map<string, AwardState> {
 	return states;
 }
 
-export function readHistory(cwd: string): History {
+/**
+ * The audit trail of the repository at `cwd`. With a `cacheFile`, the events found up to the last
+ * commit read are kept there, and only the commits since are read again (a history rewritten
+ * since is read whole).
+ */
+export function readHistory(cwd: string, cacheFile?: string): History {
 	let log: string;
+	let head: string;
+	let prefix: string;
+	let since: CachedHistory | undefined;
 	try {
 		if (git(cwd, ['rev-parse', '--is-inside-work-tree']).trim() !== 'true') return { available: false, events: [] };
 		if (git(cwd, ['rev-parse', '--is-shallow-repository']).trim() === 'true') return { available: false, events: [] };
+		head = git(cwd, ['rev-parse', 'HEAD']).trim();
+		prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
+		const cached = cacheFile ? readCache(cacheFile, prefix) : undefined;
+		if (cached?.head === head) return { available: true, events: cached.events };
+		if (cached && git(cwd, ['rev-list', '--first-parent', 'HEAD']).split('\n').includes(cached.head)) since = cached;
+		// --raw gives each changed file's blob before and after the commit: no path has to be looked
+		// up in a tree, which for a commit touching thousands of recipient files took seconds.
 		log = git(cwd, [
-			'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--name-only', '-z',
+			'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-abbrev', '--no-renames', '-z',
 			`--format=${SEP}%H%x00%P%x00%aN%x00%cI%x00%s%x00%(trailers:key=Approved-by,key=Reviewed-by,valueonly,separator=%x2C)`,
+			...(since ? [`${since.head}..HEAD`] : []),
 			'--', 'recipients/',
 		]);
 	} catch (e) {
 		if (e instanceof GitError) return { available: false, events: [] };
 		throw e;
 	}
-	const prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
-	const events: AuditEvent[] = [];
-	for (const entry of log.split(SEP).filter(Boolean)) {
-		const [hash, parents, authorName, date, subject, trailers, ...rest] = entry.split('\0');
-		const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)).filter((f) => RECIPIENT_FILE.test(f));
-		if (!hash || files.length === 0) continue;
-		const [first, second] = (parents ?? '').split(' ').filter(Boolean);
-		const before = first ? readFilesAt(cwd, first, files.map((f) => prefix + f)) : new Map<string, string>();
-		const after = readFilesAt(cwd, hash, files.map((f) => prefix + f));
-		const pr = /^Merge pull request #(\d+)/.exec(subject ?? '');
-		const author = second ? git(cwd, ['log', '-1', '--format=%aN', second]).trim() : authorName!;
+	const commits = log.split(SEP).filter(Boolean).map((entry) => parseCommit(entry, prefix)).filter((c) => c.files.length > 0);
+	// One process for all the file versions and one for the authors of merged branches, rather
+	// than several per commit.
+	const blobs = readBlobs(cwd, commits.flatMap((c) => c.files.flatMap((f) => [f.before, f.after])));
+	const secondParents = [...new Set(commits.flatMap((c) => (c.second ? [c.second] : [])))];
+	const authors = new Map<string, string>();
+	if (secondParents.length) {
+		for (const line of git(cwd, ['log', '--no-walk=unsorted', '--format=%H%x00%aN', ...secondParents]).split('\n')) {
+			const [hash, name] = line.split('\0');
+			if (hash && name !== undefined) authors.set(hash, name);
+		}
+	}
+	const states = new Map<string, Map<string, AwardState>>();
+	const statesOf = (blob: string | undefined) => {
+		if (!blob) return new Map<string, AwardState>();
+		let s = states.get(blob);
+		if (!s) states.set(blob, (s = awardStates(blobs.get(blob))));
+		return s;
+	};
+
+	const events: AuditEvent[] = since ? [...since.events] : [];
+	const issued = new Set(events.filter((e) => e.kind === 'issued').map((e) => e.awardId));
+	for (const c of commits) {
+		const pr = /^Merge pull request #(\d+)/.exec(c.subject);
 		const base = {
-			date: new Date(date!).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-			commit: hash,
-			author,
-			...(second ? { mergedBy: authorName! } : {}),
+			date: new Date(c.date).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			commit: c.hash,
+			author: c.second ? (authors.get(c.second) ?? c.authorName) : c.authorName,
+			...(c.second ? { mergedBy: c.authorName } : {}),
 			...(pr ? { pullRequest: Number(pr[1]) } : {}),
-			...(trailers?.trim() ? { approvedBy: trailers.trim() } : {}),
+			...(c.trailers.trim() ? { approvedBy: c.trailers.trim() } : {}),
 		};
 		// An award moved from one file to another is neither issued nor erased: compare across all files.
 		const was = new Map<string, AwardState>();
 		const now = new Map<string, AwardState>();
-		for (const f of files) {
-			for (const [id, s] of awardStates(before.get(prefix + f))) was.set(id, s);
-			for (const [id, s] of awardStates(after.get(prefix + f))) now.set(id, s);
+		for (const f of c.files) {
+			for (const [id, s] of statesOf(f.before)) was.set(id, s);
+			for (const [id, s] of statesOf(f.after)) now.set(id, s);
 		}
 		const found: AuditEvent[] = [];
 		for (const [id, s] of now) {
 			const old = was.get(id);
-			if (!old && !isKnown(events, id)) found.push({ kind: 'issued', awardId: id, ...base });
+			if (!old && !issued.has(id)) found.push({ kind: 'issued', awardId: id, ...base });
 			if (s.revoked !== undefined && old?.revoked === undefined) found.push({ kind: 'revoked', awardId: id, ...base, reason: s.revoked });
 			if (s.erased && !old?.erased) found.push({ kind: 'erased', awardId: id, ...base });
 		}
+		for (const e of found) if (e.kind === 'issued') issued.add(e.awardId);
 		// Within one commit, a stable order that does not depend on file names.
 		events.push(...found.sort((a, b) => a.awardId.localeCompare(b.awardId) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)));
 	}
+	if (cacheFile) writeCache(cacheFile, { version: CACHE_VERSION, prefix, head, events });
 	return { available: true, events };
 }
 
+const CACHE_VERSION = 1;
+
+interface CachedHistory {
+	version: number;
+	/** Where the content sits in the repository (`git rev-parse --show-prefix`). */
+	prefix: string;
+	/** The last commit read. */
+	head: string;
+	events: AuditEvent[];
+}
+
+function readCache(file: string, prefix: string): CachedHistory | undefined {
+	try {
+		const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedHistory;
+		return cached.version === CACHE_VERSION && cached.prefix === prefix && Array.isArray(cached.events) ? cached : undefined;
+	} catch {
+		return undefined; // absent or damaged: read the whole history
+	}
+}
+
+function writeCache(file: string, cached: CachedHistory): void {
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(`${file}.tmp`, JSON.stringify(cached));
+	renameSync(`${file}.tmp`, file);
+}
+
+interface ChangedFile {
+	/** Blob ids; absent when the file did not exist on that side. */
+	before?: string;
+	after?: string;
+}
+
+interface LoggedCommit {
+	hash: string;
+	second?: string;
+	authorName: string;
+	date: string;
+	subject: string;
+	trailers: string;
+	files: ChangedFile[];
+}
+
+const NO_BLOB = /^0+$/;
+
+/** One commit of `git log --raw -z`: its fields, then ":mode mode blob blob status\0path\0" per file. */
+function parseCommit(entry: string, prefix: string): LoggedCommit {
+	const [hash = '', parents = '', authorName = '', date = '', subject = '', trailers = '', ...rest] = entry.split('\0');
+	const second = parents.split(' ').filter(Boolean)[1];
+	const files: ChangedFile[] = [];
+	for (let i = 0; i < rest.length; i++) {
+		const raw = rest[i]!.replace(/^\n/, '');
+		if (!raw.startsWith(':')) continue;
+		const [, , before = '', after = ''] = raw.slice(1).split(' ');
+		const file = rest[++i] ?? '';
+		if (!file.startsWith(prefix) || !RECIPIENT_FILE.test(file.slice(prefix.length))) continue;
+		files.push({ ...(NO_BLOB.test(before) ? {} : { before }), ...(NO_BLOB.test(after) ? {} : { after }) });
+	}
+	return { hash, ...(second ? { second } : {}), authorName, date, subject, trailers, files };
+}
+
+/** The text of many blobs with one `git cat-file --batch`. */
+const readBlobs = (cwd: string, ids: readonly (string | undefined)[]) => readObjects(cwd, [...new Set(ids.filter((id): id is string => !!id))]);
+
 const KIND_ORDER: readonly AuditKind[] = ['issued', 'revoked', 'erased'];
-const isKnown = (events: readonly AuditEvent[], id: string) => events.some((e) => e.awardId === id && e.kind === 'issued');

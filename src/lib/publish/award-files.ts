@@ -20,14 +20,22 @@ export interface SignedOutput {
  * image twice, which for 20,000 small files was more than half the build (BENCHMARKS.md). Signing
  * starts at once, so it runs on worker threads while Astro renders the pages.
  */
-export function signedOutput(site: Site, key: SigningKey, published: readonly PublicKeyInfo[], cacheFile?: string): SignedOutput {
+export function signedOutput(
+	site: Site,
+	key: SigningKey,
+	published: readonly PublicKeyInfo[],
+	cacheFile?: string,
+	/** Only these awards' files (a rebuild that keeps the others); all when absent. */
+	only?: ReadonlySet<string>,
+): SignedOutput {
+	const chosen = only ? site.awards.filter((a) => only.has(a.id)) : site.awards;
 	// Erased awards are not signed: they get tombstones (erasedAwardFiles).
-	const awards = site.awards.filter((a) => !a.erased).map((a) => prepareAward(site, a, key.info));
-	const erased = site.awards.filter((a) => a.erased);
+	const awards = chosen.filter((a) => !a.erased).map((a) => prepareAward(site, a, key.info));
+	const erased = chosen.filter((a) => a.erased);
 	const siteDocs = prepareSite(site, key.info);
 	const jobs = [...awards.flatMap((a) => a.jobs), ...siteDocs.jobs];
 	let results: string[] = [];
-	const signed = signWithCache(jobs, key, cacheFile).then((r) => {
+	const signed = signWithCache(jobs, key, cacheFile, undefined, only !== undefined).then((r) => {
 		results = r.results;
 		return r.stats;
 	});

@@ -14,6 +14,8 @@ export interface BuildHandoff {
 	progress: (phase: string) => void;
 	/** True when runBuild writes assertion.json and the baked images (see award-files.ts). */
 	writesAwardFiles: boolean;
+	/** The awards whose pages to render, when a rebuild keeps the others' (output-manifest.ts); all when absent. */
+	awardPages?: ReadonlySet<string>;
 	/** The audit trail, read once from Git, and where to link commits. */
 	history: History;
 	forge: Forge | undefined;
@@ -21,6 +23,8 @@ export interface BuildHandoff {
 	signing: { keyId: string; development: boolean; publishedKeyIds: string[]; published: PublicKeyInfo[] };
 	/** The fonts of the social preview images (src/lib/social/fonts), which bundled pages cannot find by themselves. */
 	socialFontDir?: string;
+	/** The git-ignored cache of the content repository (.blason/cache), for what is costly to redraw. */
+	cacheDir?: string;
 }
 
 /**

@@ -4,13 +4,14 @@
  * content repository's `.blason/` folder, which ignores itself in Git. A development key is
  * never a silent fallback: the build log and every page say so.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { blasonDir, ensureBlasonDir } from '../blason-dir.ts';
 import type { Problem } from '../problems.ts';
 import { DEV_KEY_ID, exportSecret, generateSigningKey, parseSecret, samePublicKeys, SecretFormatError, type PublicKeyInfo, type SigningKey } from './keys.ts';
 
 export const SECRET_ENV = 'BLASON_SIGNING_KEY';
-export const devKeyFile = (root: string) => path.join(root, '.blason', 'dev-signing-key');
+export const devKeyFile = (root: string) => path.join(blasonDir(root), 'dev-signing-key');
 
 export interface ResolvedKey {
 	key?: SigningKey;
@@ -83,9 +84,7 @@ async function devKey(root: string): Promise<SigningKey> {
 		return parseSecret(await readFile(file, 'utf8'), true);
 	} catch {
 		const key = generateSigningKey(DEV_KEY_ID, new Date().toISOString().slice(0, 10), true);
-		await mkdir(path.dirname(file), { recursive: true });
-		// The folder ignores itself, whatever the repository's own .gitignore says.
-		await writeFile(path.join(path.dirname(file), '.gitignore'), '*\n');
+		ensureBlasonDir(root);
 		await writeFile(file, `${exportSecret(key)}\n`, { mode: 0o600 });
 		await chmod(file, 0o600);
 		return key;

@@ -25,6 +25,11 @@ export async function signWithCache(
 	key: SigningKey,
 	cacheFile: string | undefined,
 	threads?: number,
+	/**
+	 * True when `jobs` are only some of the site's (a rebuild that keeps the other awards): the
+	 * cache keeps its other entries for the next full build. A full build keeps only what it used.
+	 */
+	partial = false,
 ): Promise<{ results: string[]; stats: SignStats }> {
 	const keyPrint = fingerprint(key.info);
 	const hashes = jobs.map((j) => createHash('sha256').update(keyPrint).update('\0').update(JSON.stringify(j)).digest('base64url'));
@@ -33,7 +38,7 @@ export async function signWithCache(
 	const fresh = await signOnWorkers(missing.map((i) => jobs[i]!), key, threads);
 	const results = hashes.map((h) => previous.get(h)!);
 	missing.forEach((i, n) => (results[i] = fresh[n]!));
-	if (cacheFile) await writeCache(cacheFile, new Map(hashes.map((h, i) => [h, results[i]!])));
+	if (cacheFile) await writeCache(cacheFile, new Map([...(partial ? previous : []), ...hashes.map((h, i) => [h, results[i]!] as const)]));
 	return { results, stats: { signed: missing.length, cached: jobs.length - missing.length } };
 }
 

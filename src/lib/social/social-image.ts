@@ -5,10 +5,12 @@
  * (src/lib/social/fonts/README.md) and resvg never fetches anything, so the same content always
  * gives the same bytes, offline.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import { textOn } from '../colour.ts';
 import { escapeHtml } from '../markdown.ts';
 
@@ -90,10 +92,31 @@ export function socialImageSvg(input: SocialImageInput, fontDir = SOCIAL_FONT_DI
 	);
 }
 
-/** The PNG bytes of the social preview, 1200×630; `fontDir` only where this module was moved (see SOCIAL_FONT_DIR). */
-export function renderSocialImage(input: SocialImageInput, fontDir = SOCIAL_FONT_DIR): Uint8Array {
-	return new Uint8Array(new Resvg(socialImageSvg(input, fontDir), resvgOptions(fontDir)).render().asPng());
+/**
+ * The PNG bytes of the social preview, 1200×630; `fontDir` only where this module was moved (see
+ * SOCIAL_FONT_DIR). With a `cacheDir`, an image already drawn from the same input, fonts and
+ * renderer is read back: drawing one takes about 50 ms, which every rebuild would pay per badge.
+ */
+export function renderSocialImage(input: SocialImageInput, fontDir = SOCIAL_FONT_DIR, cacheDir?: string): Uint8Array {
+	const draw = () => new Uint8Array(new Resvg(socialImageSvg(input, fontDir), resvgOptions(fontDir)).render().asPng());
+	if (!cacheDir) return draw();
+	const key = createHash('sha256')
+		.update(JSON.stringify({ ...input, artwork: input.artwork.format, renderer: RENDERER, fonts: FONT_FILES.map((f) => statSync(path.join(fontDir, f)).size) }))
+		.update(input.artwork.bytes)
+		.digest('hex');
+	const file = path.join(cacheDir, `social-${key}.png`);
+	try {
+		return new Uint8Array(readFileSync(file));
+	} catch {
+		const png = draw();
+		mkdirSync(cacheDir, { recursive: true });
+		writeFileSync(`${file}.tmp`, png);
+		renameSync(`${file}.tmp`, file);
+		return png;
+	}
 }
+
+const RENDERER = resvgPackage.version;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 

@@ -17,6 +17,7 @@ export const GET: APIRoute<{ badge: Badge }> = async ({ props: { badge } }) => {
 		{ title: badge.name, subtitle: t('social.issuedBy', { issuer: issuer.name }), artwork: badge.image, background: issuer.primaryColor },
 		// Under `npm run build` this module is bundled away from src/lib/social: the build says where the fonts are.
 		getBuildHandoff()?.socialFontDir,
+		getBuildHandoff()?.cacheDir,
 	);
 	return image(png, 'png');
 };
