@@ -319,6 +319,34 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		await page.close();
 	});
 
+	it('follows the language switcher: the page, the verdict, every check and the e-mail answer', async () => {
+		const { page, requests, errors } = await open();
+		const switchTo = async (name: 'Français' | 'English' | 'Nederlands', lang: string) => {
+			await page.getByRole('navigation', { name: /^(Langue|Language|Taal)$/ }).getByRole('link', { name }).click();
+			await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+		};
+		await switchTo('English', 'en');
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Verify a badge');
+		const r = await check(page, requests, choose(page, EXPIRED, 'badge.png'));
+		expect(r.label).toBe('Expired badge');
+		expect(r.text).toContain('1 May 2024');
+		expect(await page.locator('.checks li[data-check="expiry"] .check-name').first().textContent()).toBe('Expiry');
+		await page.getByLabel('E-mail address', { exact: true }).fill('someone@example.org');
+		await page.getByRole('button', { name: 'Check the address' }).click();
+		await expect.poll(() => page.locator('.email-result').textContent()).toMatch(/^No: /);
+		// What is on the page follows a switch made afterwards.
+		await switchTo('Nederlands', 'nl');
+		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Verlopen badge');
+		expect(await page.locator('.checks li[data-check="expiry"] .check-name').first().textContent()).toBe('Vervaldatum');
+		expect(await page.locator('.email-result').textContent()).toMatch(/^Nee/);
+		await switchTo('Français', 'fr');
+		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Badge expiré');
+		expect(await axeViolations(page)).toEqual([]);
+		expect(local(requests)).toEqual([]);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('says so when what was given holds no badge', async () => {
 		const { page, requests } = await open();
 		const r = await check(page, requests, paste(page, 'bonjour tout le monde'));
