@@ -168,7 +168,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		await page.close();
 	});
 
-	it('verifies a pasted award address (its OB 3.0 credential and OB 2.0 assertion), credential.jwt and credential.json', async () => {
+	it('verifies a pasted award address (its OB 3.0 credential and OB 2.0 assertion), credential.jwt, credential.json, assertion.jws and assertion.json', async () => {
 		const { page, requests, errors } = await open();
 		const url = await check(page, requests, paste(page, `${SITE}awards/${VALID}/`));
 		expect(url.state).toBe('valid');
@@ -187,6 +187,16 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(notPassed(json)).toEqual([]);
 		expect(json.text).toContain('preuve eddsa-rdfc-2022 valide');
 
+		// Open Badges 2.0: the signed assertion (JWS, key and revocation list from the issuer profile) and the hosted one.
+		const jws = await check(page, requests, paste(page, text(VALID, 'assertion.jws')));
+		expect(jws.state).toBe('valid');
+		expect(notPassed(jws)).toEqual([]);
+		expect(jws.text).toContain('Open Badges 2.0, signé (JWS)');
+		const hosted = await check(page, requests, paste(page, text(VALID, 'assertion.json')));
+		expect(hosted.state).toBe('valid');
+		expect(notPassed(hosted)).toEqual([]);
+		expect(hosted.text).toContain('Open Badges 2.0, hébergé');
+
 		// No context, no schema and no key from anywhere but this site.
 		expect(local(requests)).toEqual([]);
 		expect(errors).toEqual([]);
@@ -200,6 +210,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 			paste(page, `${SITE}awards/${REVOKED}/`),
 			paste(page, text(REVOKED, 'credential.jwt')),
 			paste(page, text(REVOKED, 'credential.json')),
+			paste(page, text(REVOKED, 'assertion.jws')),
 		]) {
 			const r = await check(page, requests, start);
 			expect(r.state).toBe('revoked');
