@@ -1,7 +1,7 @@
 /// <reference types="astro/client" />
 
-/** The interface strings in the site's default language (astro.config.ts aliases src/i18n/<language>.json). */
-declare module 'blason:ui' {
+/** Interface strings in the site's language, by key prefix (astro.config.ts `uiStrings`). */
+declare module 'blason:ui/*' {
 	const strings: Readonly<Record<string, string>>;
 	export default strings;
 }

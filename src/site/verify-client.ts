@@ -12,7 +12,8 @@
  * It trusts the keys this site publishes (it is served by the same site), and does not check the
  * status list's own Data Integrity proof. The e-mail check makes no request at all.
  */
-import defaults from 'blason:ui';
+// The strings this script writes, in the site's language (the verify page's have their own).
+import defaults from 'blason:ui/verify.,!verify.page.';
 import { formatDate } from '../i18n/format.ts';
 import type { UiKey } from '../i18n/index.ts';
 import { onLanguage, type Translate } from './i18n-client.ts';
