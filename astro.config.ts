@@ -57,5 +57,8 @@ export default defineConfig({
 		// Build outputs and benchmark sites hold tens of thousands of files: watching them would
 		// make the dev server crawl (and they are never sources).
 		server: { watch: { ignored: ['**/dist/**', '**/dist.*/**', '**/bench/out/**', '**/.blason/**'] } },
+		// The /verify/ page's verifier is imported only when a check starts: its CommonJS packages are
+		// pre-bundled when the dev server starts, or the first check would fail while Vite optimises them.
+		optimizeDeps: { include: ['jsonld', 'ajv/dist/2019.js', 'ajv-formats', 'jose'] },
 	},
 });
