@@ -53,6 +53,24 @@ describe('the verifier core is isomorphic', () => {
 		}
 	});
 
+	it('bundles 1EdTech’s AchievementCredential schema as published, but for its description and $comment annotations', () => {
+		const MAPS = new Set(['properties', '$defs', 'patternProperties', 'definitions', 'dependentSchemas']);
+		const strip = (node: unknown): unknown => {
+			if (Array.isArray(node)) return node.map(strip);
+			if (!node || typeof node !== 'object') return node;
+			return Object.fromEntries(
+				Object.entries(node)
+					.filter(([k, v]) => !((k === 'description' || k === '$comment') && typeof v === 'string'))
+					.map(([k, v]) => [k, MAPS.has(k) && v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, strip(s)])) : strip(v)]),
+			);
+		};
+		const published = JSON.parse(readFileSync(`${sharedSpec}/data/ob3/schema/achievementcredential.json`, 'utf8'));
+		const bundled = JSON.parse(readFileSync(path.join(projectRoot, 'src/lib/verify/schemas/achievementcredential.json'), 'utf8'));
+		expect(bundled).toEqual(strip(published));
+		// Property definitions named "description" are kept: only the annotations go.
+		expect(bundled.$defs.Achievement.properties.description).toMatchObject({ type: 'string' });
+	});
+
 	it('base64url decodes and encodes as Buffer does', () => {
 		for (const length of [0, 1, 2, 3, 31, 32, 33, 100, 70_000]) {
 			const bytes = new Uint8Array(randomBytes(length));

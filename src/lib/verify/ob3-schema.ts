@@ -1,6 +1,9 @@
 /**
  * The OB 3.0 AchievementCredential JSON Schema (1EdTech, Draft 2019-09), bundled and compiled once:
- * never fetched (DIGEST §2.1, §2.7). Copied from ../shared/spec/data/ob3/schema/.
+ * never fetched (DIGEST §2.1, §2.7). Copied from ../shared/spec/data/ob3/schema/ without its
+ * `description` and `$comment` annotations, which validate nothing: the /verify/ page downloads a
+ * third of the size, and no example address from the descriptions ends up in the site
+ * (test/verify/isomorphic.test.ts holds the copy to the original).
  */
 import Ajv2019Module from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
