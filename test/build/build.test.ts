@@ -42,6 +42,8 @@ describe('npm run build on the basic fixture', () => {
 			'badges/atelier-numerique/index.html',
 			'badges/atelier-numerique/request/index.html',
 			'badges/atelier-numerique/social.png',
+			// The fixture's Atelier numérique badge is translated (badge.md translations).
+			'badges/atelier-numerique/translations.json',
 			'badges/engagement-citoyen/achievement.json',
 			'badges/engagement-citoyen/badgeclass.json',
 			'badges/engagement-citoyen/image.svg',
@@ -49,6 +51,9 @@ describe('npm run build on the basic fixture', () => {
 			'badges/engagement-citoyen/request/index.html',
 			'badges/engagement-citoyen/social.png',
 			'did.json',
+			'i18n/en.json',
+			'i18n/fr.json',
+			'i18n/nl.json',
 			'index.html',
 			'issuer/index.html',
 			'issuer/logo.svg',
