@@ -5,7 +5,7 @@
  * Print command prints the same certificate (the print stylesheet does the work). Nothing here
  * makes a request.
  */
-import { onLanguage, type Translate } from './i18n-client.ts';
+import { onLanguage, pageLanguage, varsOf, type Translate } from './i18n-client.ts';
 
 /** Copies `text`: the Clipboard API where the page may use it, else the selection of `source`. */
 async function copy(text: string, source: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
@@ -46,6 +46,24 @@ export function mountAwardActions(root: ParentNode): void {
 			status.textContent = t(said.get(status)!);
 		});
 	}
+	// The share e-mail and the embed code's text alternative are written in the language shown too.
+	const mail = root.querySelector<HTMLAnchorElement>('a.share-mail');
+	const embed = root.querySelector<HTMLTextAreaElement>('#embed-code');
+	const pageUrl = root.querySelector<HTMLInputElement>('#share-url')?.value;
+	onLanguage((t, lang) => {
+		if (lang === pageLanguage && !mail?.dataset.i18nShare) return; // as built
+		if (mail && pageUrl) {
+			const vars = varsOf(mail);
+			const subject = t('award.share.mail.subject', vars);
+			const body = t('award.share.mail.body', { ...vars, url: pageUrl }).replace(/\r?\n/g, '\r\n');
+			mail.href = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+			mail.dataset.i18nShare = lang;
+		}
+		if (embed) {
+			const alt = t('award.embed.alt', varsOf(embed)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+			embed.value = embed.value.replace(/ alt="[^"]*"/, ` alt="${alt}"`);
+		}
+	}, {});
 	for (const button of root.querySelectorAll<HTMLButtonElement>('button.print-certificate')) {
 		button.hidden = false;
 		button.addEventListener('click', () => window.print());

@@ -61,7 +61,7 @@ export const loadDictionary = (lang: string): Promise<Dictionary> => fetchJson<D
 export const currentLanguage = (): string => applied?.lang ?? pageLanguage;
 
 /** The variables of an element: its own `data-i18n-vars` over its ancestors'. */
-function varsOf(el: Element): MessageVars {
+export function varsOf(el: Element): MessageVars {
 	const chain: MessageVars[] = [];
 	for (let e: Element | null = el; e; e = e.parentElement) {
 		const json = e.getAttribute('data-i18n-vars');

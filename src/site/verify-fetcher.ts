@@ -9,7 +9,10 @@
  *   read them when their server allows it (CORS); when it does not, fetch() rejects with a
  *   TypeError, which looks exactly like a server that cannot be reached. Such URLs are reported
  *   through `onBlocked`, so that the page can say the badge could not be checked fully here.
- * - The command line's limits: 10 s per fetch and 2 MB per answer; http(s) only.
+ * - The command line's limits: 10 s per fetch and 2 MB per answer; http(s) only. Like the command
+ *   line without --allow-local, a badge cannot send the visitor's browser to a local or private
+ *   address (a router's page, say), unless the page itself was served from one (a test server):
+ *   only addresses written as such are recognised, since a browser cannot resolve names.
  */
 import { m } from '../lib/verify/checks.ts';
 import { FETCH_LIMITS, FetchError, type Fetcher, type FetchResponse } from '../lib/verify/fetcher.ts';
@@ -25,6 +28,26 @@ export interface BrowserFetcherOptions {
 	maxBytes?: number;
 	/** Called with each URL the browser could not read (CORS, or no answer). */
 	onBlocked?: (url: string) => void;
+}
+
+/** localhost, and IPv4 / IPv6 literals in the loopback, private, link-local and unspecified ranges. */
+export function isLocalHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	if (host === 'localhost' || host.endsWith('.localhost')) return true;
+	const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+	if (v4) {
+		const [a, b] = [Number(v4[1]), Number(v4[2])];
+		return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+	}
+	if (!host.includes(':')) return false;
+	if (host === '::' || host === '::1') return true;
+	// IPv4-mapped (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
+	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+	if (mapped) {
+		const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+		return isLocalHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+	}
+	return /^f[cd]|^fe[89ab]/.test(host);
 }
 
 /** CORS lets a page send `Accept` without asking the server first only up to 128 bytes. */
@@ -76,6 +99,13 @@ export function browserFetcher(options: BrowserFetcherOptions): Fetcher {
 		if (own && (target.origin !== origin || !target.pathname.startsWith(options.base))) {
 			throw new FetchError('ERR_FETCH_BAD_URL', url, m(`adresse invalide : ${url}`, `invalid URL: ${url}`));
 		}
+		if (!own && isLocalHost(target.hostname) && !isLocalHost(new URL(origin).hostname)) {
+			throw new FetchError(
+				'ERR_FETCH_PRIVATE_ADDRESS',
+				url,
+				m(`${url} refusé : l'hôte est une adresse locale ou privée`, `${url} refused: the host is a local or private address`),
+			);
+		}
 		const sameOrigin = target.origin === origin;
 		const controller = new AbortController();
 		const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -89,7 +119,9 @@ export function browserFetcher(options: BrowserFetcherOptions): Fetcher {
 				signal: controller.signal,
 			});
 			const body = await readCapped(response, url, maxBytes);
-			const answered = own && response.url === target.href ? bare : response.url || target.href;
+			// The URL that answered, after redirects; on this site, under its public address again.
+			const final = response.url || target.href;
+			const answered = own && final.startsWith(origin + options.base) ? options.site + final.slice((origin + options.base).length) : final;
 			return { url: answered, status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
 		} catch (error) {
 			if (error instanceof FetchError) throw error;

@@ -3,8 +3,11 @@
  * JWT, JSON), runs the shared verifier core on it (loaded only now: verify-run.ts), and shows the
  * outcome in words: the state first, then each check with its result and why, what the browser was
  * not allowed to read (CORS), and an e-mail check that compares hashes locally, with no request.
+ * Everything it writes follows the language switcher (onLanguage), like the award page's check.
  */
+import { formatDate, type Dictionary, type MessageVars } from '../i18n/format.ts';
 import type { BadgeStatus, VerifyResult } from '../lib/verify/types.ts';
+import { onLanguage, type Translate } from './i18n-client.ts';
 import type { RunOutcome } from './verify-run.ts';
 
 /** What the page knows at build time (the `data-verify-page` attribute). */
@@ -16,14 +19,11 @@ export interface VerifyPageConfig {
 	base: string;
 	/**
 	 * The interface strings this script writes (`verify.page.*`, `verify.email.match|noMatch`), in the
-	 * page's language, with their `{placeholders}`: the page carries them so that this script
-	 * imports no dictionary.
+	 * page's language, with their `{placeholders}`: the page carries them, so that this script
+	 * bundles no dictionary; other languages come from the switcher.
 	 */
-	strings: Record<string, string>;
+	strings: Dictionary;
 }
-
-/** A message's variables: text, or a date (ISO 8601) shown as a long date in the page's language. */
-type Vars = Record<string, string | number | { date: string }>;
 
 /** The state shown: the core's status, or what the browser could not establish. */
 export type PageState = BadgeStatus | 'incomplete' | 'unreadable';
@@ -56,26 +56,19 @@ const STATE_KEY: Record<PageState, string> = {
 	unreadable: 'unreadable',
 };
 
+/** What the page shows, kept so that a change of language can show it again. */
+type View =
+	| { kind: 'idle' }
+	| { kind: 'pending' }
+	| { kind: 'outcome'; outcome: RunOutcome; given: string }
+	| { kind: 'problem'; detail: string; error?: string };
+
 export function mountVerifyPage(root: HTMLElement): void {
 	const config = JSON.parse(root.dataset.verifyPage!) as VerifyPageConfig;
-	const dates = new Intl.DateTimeFormat(config.lang, { dateStyle: 'long', timeZone: 'UTC' });
-	const date = (value: string) => (Number.isNaN(Date.parse(value)) ? value : dates.format(new Date(value)));
-	const k = (key: string, vars: Vars = {}) =>
-		(config.strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => {
-			const value = vars[name];
-			return value === undefined ? whole : typeof value === 'object' ? date(value.date) : String(value);
-		});
-	/**
-	 * Sets an element's text to a message, marked as the .astro pages mark theirs (`data-i18n`,
-	 * `data-i18n-vars`, src/i18n/index.ts `mark`), so that a language switcher can render it again.
-	 */
-	const say = <T extends HTMLElement>(node: T, key: string, vars?: Vars): T => {
-		node.textContent = k(key, vars);
-		node.dataset.i18n = key;
-		if (vars && Object.keys(vars).length) node.dataset.i18nVars = JSON.stringify(vars);
-		else delete node.dataset.i18nVars;
-		return node;
-	};
+	// Set by onLanguage below, before anything is shown: the strings and dates of the current language.
+	let t: Translate = (key) => key;
+	let lang = config.lang;
+	const date = (value: string) => (Number.isNaN(Date.parse(value)) ? value : formatDate(value, lang));
 	const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
 	const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
 		const node = Object.assign(document.createElement(tag), props);
@@ -93,29 +86,28 @@ export function mountVerifyPage(root: HTMLElement): void {
 	const report = $<HTMLElement>('.verify-report');
 	const emailBox = $<HTMLElement>('.verify-email');
 	const emailAnswer = $<HTMLElement>('.email-result');
-	let identities: RunOutcome['identities'] = [];
-	let running = false;
+	let view: View = { kind: 'idle' };
+	let checked: { email: string; match: boolean } | undefined;
 	let runs = 0;
 	/** The file last chosen or dropped: the input is emptied, so that choosing it again checks it again. */
 	let chosen: File | undefined;
 
-	const show = (state: PageState | 'pending', label: string, detail: string, vars?: Vars) => {
+	const show = (state: PageState | 'pending', label: string, detail: string) => {
 		status.className = `status verify-result status-${state === 'pending' ? 'pending' : STATE_CLASS[state]}`;
 		status.dataset.state = state;
-		say($<HTMLElement>('.verify-label'), label);
-		say($<HTMLElement>('.verify-detail'), detail, vars);
+		$('.verify-label').textContent = label;
+		$('.verify-detail').textContent = detail;
 	};
 
 	const summary = (result: VerifyResult) => {
 		const { badge } = result;
-		const text = (value: string) => el('dd', {}, value);
-		const rows: [string, HTMLElement][] = [];
-		if (badge.name) rows.push(['verify.page.summary.badge', text(badge.name)]);
-		if (badge.issuer) rows.push(['verify.page.summary.issuer', text([badge.issuer.name, badge.issuer.id].filter(Boolean).join(' — '))]);
-		if (badge.issuedOn) rows.push(['verify.page.summary.issuedOn', text(date(badge.issuedOn))]);
-		if (badge.issuedOn) rows.push(['verify.page.summary.expires', badge.expires ? text(date(badge.expires)) : say(el('dd'), 'verify.page.summary.noExpiry')]);
-		rows.push(['verify.page.summary.format', say(el('dd'), `verify.page.format.${result.format}`)]);
-		return el('dl', { className: 'facts' }, ...rows.map(([dt, dd]) => el('div', {}, say(el('dt'), dt), dd)));
+		const rows: [string, string][] = [];
+		if (badge.name) rows.push([t('verify.page.summary.badge'), badge.name]);
+		if (badge.issuer) rows.push([t('verify.page.summary.issuer'), [badge.issuer.name, badge.issuer.id].filter(Boolean).join(' — ')]);
+		if (badge.issuedOn) rows.push([t('verify.page.summary.issuedOn'), date(badge.issuedOn)]);
+		if (badge.issuedOn) rows.push([t('verify.page.summary.expires'), badge.expires ? date(badge.expires) : t('verify.page.summary.noExpiry')]);
+		rows.push([t('verify.page.summary.format'), t(`verify.page.format.${result.format}`)]);
+		return el('dl', { className: 'facts' }, ...rows.map(([dt, dd]) => el('div', {}, el('dt', {}, dt), el('dd', {}, dd))));
 	};
 
 	const checkList = (result: VerifyResult) =>
@@ -126,9 +118,9 @@ export function mountVerifyPage(root: HTMLElement): void {
 				const item = el(
 					'li',
 					{},
-					say(el('span', { className: 'check-result' }), `verify.page.result.${check.result}`),
+					el('span', { className: 'check-result' }, t(`verify.page.result.${check.result}`)),
 					' — ',
-					say(el('span', { className: 'check-name' }), `verify.page.check.${check.id}`),
+					el('span', { className: 'check-name' }, t(`verify.page.check.${check.id}`)),
 					// The core's own words, as `npm run verify` prints them (French / English).
 					el('span', { className: 'check-message' }, check.message),
 				);
@@ -138,65 +130,81 @@ export function mountVerifyPage(root: HTMLElement): void {
 			}),
 		);
 
-	const render = (outcome: RunOutcome, given: string) => {
+	const renderOutcome = ({ outcome, given }: { outcome: RunOutcome; given: string }) => {
 		const { result, blocked } = outcome;
 		const state = pageState(outcome);
 		const all = [result, ...(result.alsoBaked ?? [])];
 		const warned = all.some((r) => r.checks.some((c) => c.result === 'warn'));
-		const revoked = all.find((r) => r.badge.revocationReason)?.badge.revocationReason;
-		const expires = all.find((r) => r.status === 'expired')?.badge.expires;
-		const starts = all.find((r) => r.status === 'not-yet-valid')?.badge.issuedOn;
-		const when = state === 'expired' ? expires : starts;
-		if (state === 'valid' && warned) show(state, 'verify.page.state.valid', 'verify.page.state.valid.warnings');
-		else if (state === 'revoked' && revoked) show(state, 'verify.page.state.revoked', 'verify.page.state.revoked.reason', { reason: revoked });
-		else show(state, `verify.page.state.${STATE_KEY[state]}`, `verify.page.state.${STATE_KEY[state]}.detail`, when ? { date: { date: when } } : {});
+		const reason = all.find((r) => r.badge.revocationReason)?.badge.revocationReason;
+		const when = state === 'expired' ? all.find((r) => r.status === 'expired')?.badge.expires : all.find((r) => r.status === 'not-yet-valid')?.badge.issuedOn;
+		const vars: MessageVars = when ? { date: { date: when } } : {};
+		const key = `verify.page.state.${STATE_KEY[state]}`;
+		const detail =
+			state === 'valid' && warned
+				? t('verify.page.state.valid.warnings')
+				: state === 'revoked' && reason
+					? t('verify.page.state.revoked.reason', { reason })
+					: t(`verify.page.state.${STATE_KEY[state]}.detail`, vars);
+		show(state, t(key), detail);
 
 		blockedBox.hidden = blocked.length === 0;
 		$('.verify-blocked-urls').replaceChildren(...blocked.map((url) => el('li', {}, el('code', {}, url))));
-		const [before, after] = k('verify.page.blocked.advice', { command: '\u0000' }).split('\u0000');
+		const [before, after] = t('verify.page.blocked.advice', { command: '\u0000' }).split('\u0000');
 		$('.verify-blocked-advice').replaceChildren(before ?? '', el('code', {}, `npm run verify -- ${given}`), after ?? '');
 
 		const sections: Node[] = [];
 		for (const [i, r] of all.entries()) {
-			if (i > 0) sections.push(el('h3', {}, k('verify.page.alsoBaked', { format: k(`verify.page.format.${r.format}`) })));
+			if (i > 0) sections.push(el('h3', {}, t('verify.page.alsoBaked', { format: t(`verify.page.format.${r.format}`) })));
 			sections.push(summary(r), checkList(r));
 		}
 		$('.verify-results').replaceChildren(...sections);
 		report.hidden = false;
-
-		identities = outcome.identities;
 		emailBox.hidden = state === 'unreadable';
-		$<HTMLElement>('.verify-email-none').hidden = identities.length > 0;
-		$<HTMLElement>('.verify-email-form').hidden = identities.length === 0;
-		emailAnswer.textContent = '';
-		delete emailAnswer.dataset.match;
+		$<HTMLElement>('.verify-email-none').hidden = outcome.identities.length > 0;
+		$<HTMLElement>('.verify-email-form').hidden = outcome.identities.length === 0;
+	};
+
+	/** Shows `view` (and the e-mail answer) in the current language. */
+	const render = () => {
+		if (view.kind === 'idle') {
+			status.dataset.state = 'idle';
+		} else if (view.kind === 'pending') {
+			show('pending', t('verify.page.pending'), t('verify.page.pending.detail'));
+		} else if (view.kind === 'problem') {
+			show('unreadable', t('verify.page.state.unreadable'), t(view.detail) + (view.error ? ` (${view.error})` : ''));
+		} else {
+			renderOutcome(view);
+		}
+		if (checked) emailAnswer.textContent = t(checked.match ? 'verify.email.match' : 'verify.email.noMatch', { email: checked.email });
+		else emailAnswer.textContent = '';
 	};
 
 	const start = async (run: (core: typeof import('./verify-run.ts')) => Promise<RunOutcome>, given: string) => {
-		if (running) return;
-		running = true;
+		if (view.kind === 'pending') return;
 		submit.disabled = true;
 		blockedBox.hidden = true;
 		report.hidden = true;
 		emailBox.hidden = true;
-		show('pending', 'verify.page.pending', 'verify.page.pending.detail');
+		checked = undefined;
+		delete emailAnswer.dataset.match;
+		view = { kind: 'pending' };
+		render();
 		status.dataset.run = String(++runs);
 		try {
-			render(await run(await import('./verify-run.ts')), given);
+			view = { kind: 'outcome', outcome: await run(await import('./verify-run.ts')), given };
 		} catch (error) {
 			// Not expected (the core reports every failure as a check): say so rather than spin.
-			show('unreadable', 'verify.page.state.unreadable', 'verify.page.state.unreadable.detail');
-			$('.verify-detail').append(` (${(error as Error).message})`);
-		} finally {
-			running = false;
-			submit.disabled = false;
+			view = { kind: 'problem', detail: 'verify.page.state.unreadable.detail', error: (error as Error).message };
 		}
+		render();
+		submit.disabled = false;
 	};
 
 	const checkFile = (file: File) => {
 		chosen = file;
 		fileInput.value = '';
-		return start(async (core) => core.verifyFile(new Uint8Array(await file.arrayBuffer()), file.name, config), /\s/.test(file.name) ? `"${file.name}"` : file.name || k('verify.page.blocked.file'));
+		const given = /\s/.test(file.name) ? `"${file.name}"` : file.name || t('verify.page.blocked.file');
+		return start(async (core) => core.verifyFile(new Uint8Array(await file.arrayBuffer()), file.name, config), given);
 	};
 
 	fileInput.addEventListener('change', () => {
@@ -207,9 +215,12 @@ export function mountVerifyPage(root: HTMLElement): void {
 		event.preventDefault();
 		const text = textInput.value.trim();
 		const file = fileInput.files?.[0] ?? chosen;
-		if (text) void start((core) => core.verifyText(text, config), /^https?:\/\/\S+$/i.test(text) ? text : k('verify.page.blocked.file'));
+		if (text) void start((core) => core.verifyText(text, config), /^https?:\/\/\S+$/i.test(text) ? text : t('verify.page.blocked.file'));
 		else if (file) void checkFile(file);
-		else show('unreadable', 'verify.page.state.unreadable', 'verify.page.empty');
+		else {
+			view = { kind: 'problem', detail: 'verify.page.empty' };
+			render();
+		}
 	});
 
 	// Dropping a file anywhere on the form; the file input stays the accessible way in.
@@ -236,15 +247,23 @@ export function mountVerifyPage(root: HTMLElement): void {
 	$<HTMLFormElement>('.email-check').addEventListener('submit', (event) => {
 		event.preventDefault();
 		const email = $<HTMLInputElement>('#email-check').value.trim();
-		if (!email) return;
+		if (!email || view.kind !== 'outcome') return;
+		const { identities } = view.outcome;
 		// Hashing only: verify-run.ts is already loaded by the check that showed this form.
 		void import('./verify-run.ts').then(async ({ emailMatchesAny }) => {
 			const match = await emailMatchesAny(email, identities);
-			say(emailAnswer, match ? 'verify.email.match' : 'verify.email.noMatch', { email });
+			checked = { email, match };
 			emailAnswer.dataset.match = String(match);
+			render();
 		});
 	});
 
+	// Everything this script wrote follows the language switcher.
+	onLanguage((next, nextLang) => {
+		t = next;
+		lang = nextLang;
+		render();
+	}, config.strings);
 	$<HTMLElement>('.verify-nojs').hidden = true;
 	form.hidden = false;
 	$<HTMLElement>('.verify-js').hidden = false;

@@ -149,6 +149,9 @@ describe.runIf(available || process.env.CI)('the language switcher', () => {
 		await expect(page.getByRole('img', { name: 'A laptop with a star' }).first().isVisible()).resolves.toBe(true);
 		expect(await page.title()).toBe('“Digital workshop” badge · Association Fixture');
 		await expect(page.getByRole('heading', { name: 'Keep and show this badge' }).isVisible()).resolves.toBe(true);
+		// The share e-mail and the embed code speak English too.
+		expect(decodeURIComponent((await page.locator('a.share-mail').getAttribute('href'))!)).toContain('subject=“Digital workshop” badge issued by Association Fixture');
+		expect(await page.locator('#embed-code').inputValue()).toContain('alt="“Digital workshop” badge issued by Association Fixture"');
 		// The e-mail check answers in the language shown, and again after a switch.
 		await page.getByLabel('E-mail address').fill('someone@example.org');
 		await page.getByRole('button', { name: 'Check the address' }).click();

@@ -168,7 +168,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		await page.close();
 	});
 
-	it('verifies a pasted award address (its OB 3.0 credential and OB 2.0 assertion), credential.jwt and credential.json', async () => {
+	it('verifies a pasted award address (its OB 3.0 credential and OB 2.0 assertion), credential.jwt, credential.json, assertion.jws and assertion.json', async () => {
 		const { page, requests, errors } = await open();
 		const url = await check(page, requests, paste(page, `${SITE}awards/${VALID}/`));
 		expect(url.state).toBe('valid');
@@ -187,6 +187,16 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(notPassed(json)).toEqual([]);
 		expect(json.text).toContain('preuve eddsa-rdfc-2022 valide');
 
+		// Open Badges 2.0: the signed assertion (JWS, key and revocation list from the issuer profile) and the hosted one.
+		const jws = await check(page, requests, paste(page, text(VALID, 'assertion.jws')));
+		expect(jws.state).toBe('valid');
+		expect(notPassed(jws)).toEqual([]);
+		expect(jws.text).toContain('Open Badges 2.0, signé (JWS)');
+		const hosted = await check(page, requests, paste(page, text(VALID, 'assertion.json')));
+		expect(hosted.state).toBe('valid');
+		expect(notPassed(hosted)).toEqual([]);
+		expect(hosted.text).toContain('Open Badges 2.0, hébergé');
+
 		// No context, no schema and no key from anywhere but this site.
 		expect(local(requests)).toEqual([]);
 		expect(errors).toEqual([]);
@@ -200,6 +210,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 			paste(page, `${SITE}awards/${REVOKED}/`),
 			paste(page, text(REVOKED, 'credential.jwt')),
 			paste(page, text(REVOKED, 'credential.json')),
+			paste(page, text(REVOKED, 'assertion.jws')),
 		]) {
 			const r = await check(page, requests, start);
 			expect(r.state).toBe('revoked');
@@ -316,6 +327,34 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(requests.slice(from)).toEqual([]);
 		expect(page.url()).toBe(`${server.url}verify/`);
 		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+
+	it('follows the language switcher: the page, the verdict, every check and the e-mail answer', async () => {
+		const { page, requests, errors } = await open();
+		const switchTo = async (name: 'Français' | 'English' | 'Nederlands', lang: string) => {
+			await page.getByRole('navigation', { name: /^(Langue|Language|Taal)$/ }).getByRole('link', { name }).click();
+			await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+		};
+		await switchTo('English', 'en');
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Verify a badge');
+		const r = await check(page, requests, choose(page, EXPIRED, 'badge.png'));
+		expect(r.label).toBe('Expired badge');
+		expect(r.text).toContain('1 May 2024');
+		expect(await page.locator('.checks li[data-check="expiry"] .check-name').first().textContent()).toBe('Expiry');
+		await page.getByLabel('E-mail address', { exact: true }).fill('someone@example.org');
+		await page.getByRole('button', { name: 'Check the address' }).click();
+		await expect.poll(() => page.locator('.email-result').textContent()).toMatch(/^No: /);
+		// What is on the page follows a switch made afterwards.
+		await switchTo('Nederlands', 'nl');
+		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Verlopen badge');
+		expect(await page.locator('.checks li[data-check="expiry"] .check-name').first().textContent()).toBe('Vervaldatum');
+		expect(await page.locator('.email-result').textContent()).toMatch(/^Nee/);
+		await switchTo('Français', 'fr');
+		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Badge expiré');
+		expect(await axeViolations(page)).toEqual([]);
+		expect(local(requests)).toEqual([]);
+		expect(errors).toEqual([]);
 		await page.close();
 	});
 

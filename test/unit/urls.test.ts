@@ -35,6 +35,8 @@ describe('permanent URL scheme', () => {
 			socialImage: paths.socialImage('engagement-citoyen'),
 			portfolio: paths.portfolio('lea-m'),
 			verifyPage: paths.verifyPage(),
+			uiStrings: paths.uiStrings('nl'),
+			badgeTranslations: paths.badgeTranslations('engagement-citoyen'),
 		}).toEqual({
 			home: '',
 			issuerPage: 'issuer/',
@@ -65,8 +67,10 @@ describe('permanent URL scheme', () => {
 			socialImage: 'badges/engagement-citoyen/social.png',
 			portfolio: 'recipients/lea-m/',
 			verifyPage: 'verify/',
+			uiStrings: 'i18n/nl.json',
+			badgeTranslations: 'badges/engagement-citoyen/translations.json',
 		});
-		expect(Object.keys(paths)).toHaveLength(28);
+		expect(Object.keys(paths)).toHaveLength(30);
 	});
 
 	it('respects the base path of a GitHub Pages project site', () => {

@@ -21,7 +21,8 @@ function languageProblem(p: Problem): Problem {
 	};
 }
 
-export async function loadBadges(all: string[], getText: GetText, read: Read, problems: Problem[]): Promise<Map<string, Badge>> {
+/** `language`: the site's (issuer.yaml), when known; a translation into it is ignored, with a warning. */
+export async function loadBadges(all: string[], getText: GetText, read: Read, problems: Problem[], language?: string): Promise<Map<string, Badge>> {
 	const badges = new Map<string, Badge>();
 	const dirs = [...new Set(all.filter((f) => f.startsWith('badges/')).map((f) => f.split('/')[1]!))].sort();
 	for (const slug of dirs) {
@@ -101,6 +102,21 @@ export async function loadBadges(all: string[], getText: GetText, read: Read, pr
 		if (!source || schemaProblems.length > 0 || !image || !split.body) continue;
 		const d = source.data as Omit<Badge, 'slug' | 'criteria' | 'image' | 'imageAlt' | 'tags' | 'alignments'> &
 			Partial<Pick<Badge, 'imageAlt' | 'tags' | 'alignments'>>;
+		// A translation into the site's own language says nothing the badge's fields do not: the
+		// pages never show two versions of a badge in one language.
+		const translations = Object.entries(d.translations ?? {}).filter(([lang]) => {
+			if (lang !== language) return true;
+			problems.push({
+				code: 'WARN_BADGE_TRANSLATION_SITE_LANGUAGE',
+				severity: 'warning',
+				file,
+				line: source.lineOf(['translations', lang]),
+				field: `translations.${lang}`,
+				message: `this translation is in the site's own language (${lang}), which the badge's own fields already are: it is ignored`,
+				hint: `delete translations.${lang}, and change the badge's own fields if you meant to`,
+			});
+			return false;
+		});
 		badges.set(slug, {
 			slug,
 			name: d.name,
@@ -113,7 +129,7 @@ export async function loadBadges(all: string[], getText: GetText, read: Read, pr
 			imageAlt: d.imageAlt ?? `Badge « ${d.name} »`,
 			criteria: split.body,
 			image,
-			...(d.translations ? { translations: d.translations } : {}),
+			...(translations.length > 0 ? { translations: Object.fromEntries(translations) } : {}),
 		});
 	}
 	return badges;

@@ -6,7 +6,7 @@ import { loadBadges } from './load-badges.ts';
 import { loadIssuer } from './load-issuer.ts';
 import { loadKeys } from './load-keys.ts';
 import { loadRecipients } from './load-recipients.ts';
-import type { Badge, Issuer, Site } from './model.ts';
+import type { Site } from './model.ts';
 import type { RawFile } from './read-context.ts';
 import { findPrivateKeys } from './secrets.ts';
 
@@ -70,10 +70,9 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 	const getText = async (rel: string) => (textByPath.has(rel) ? textByPath.get(rel) : asText(await read(rel)));
 
 	const issuer = await loadIssuer(all, getText, read, problems);
-	const badges = await loadBadges(all, getText, read, problems);
+	const badges = await loadBadges(all, getText, read, problems, issuer?.language);
 	const { recipients, awards } = await loadRecipients(all, getText, badges, problems, options.now ?? new Date());
 	const keys = await loadKeys(all, getText, problems);
-	if (issuer) for (const badge of badges.values()) checkTranslations(badge, issuer.language, problems);
 
 	const hasError = problems.some((p) => p.severity === 'error');
 	return {
@@ -81,25 +80,6 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 		problems,
 		files: all.length,
 	};
-}
-
-/**
- * A translation into the site's own language says nothing the badge's fields do not: it is left
- * out, with a warning, so that the pages never show two versions of the badge in one language.
- */
-function checkTranslations(badge: Badge, language: Issuer['language'], problems: Problem[]): void {
-	if (!badge.translations?.[language]) return;
-	const { [language]: _same, ...others } = badge.translations;
-	problems.push({
-		code: 'WARN_BADGE_TRANSLATION_SITE_LANGUAGE',
-		severity: 'warning',
-		file: `badges/${badge.slug}/badge.md`,
-		field: `translations.${language}`,
-		message: `this translation is in the site's own language (${language}), which the badge's own fields already are: it is ignored`,
-		hint: `delete translations.${language}, and change the badge's own fields if you meant to`,
-	});
-	if (Object.keys(others).length > 0) badge.translations = others;
-	else delete badge.translations;
 }
 
 function decodeText(bytes: Uint8Array): string | undefined {
