@@ -27,6 +27,7 @@
  *   --reuse         keep an already generated site of the same size instead of regenerating it
  *   --settle S      seconds to wait after deleting many files before measuring (default 35, see settle())
  *   --report FILE   measure nothing: re-render the tables from a results.json into the results.md beside it
+ *   --weight        measure only the page weight of the demo site (bench/weight.ts), also done after the builds
  *
  * Generated content goes to bench/out/sites/<N>/ (its own Git repository), the last build and floor
  * outputs to bench/out/dist-<N>/ and bench/out/floor-<N>/; all of bench/out/ is git-ignored.
@@ -38,7 +39,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { loadSite } from '../src/lib/content/load-site.ts';
+import { measureWeight, weightTable } from './weight.ts';
 import { newAwardId } from '../src/lib/identity.ts';
 import { resolveSigningKey } from '../src/lib/signing/resolve-key.ts';
 import { paths } from '../src/lib/urls.ts';
@@ -927,4 +930,19 @@ async function benchmark(): Promise<void> {
 
 const reportFile = option('--report');
 if (reportFile) report(path.resolve(reportFile));
-else await benchmark();
+else if (process.argv.includes('--weight')) console.log(await demoWeight());
+else {
+	await benchmark();
+	const weight = await demoWeight();
+	writeFileSync(path.join(benchOut, 'results.md'), `${readFileSync(path.join(benchOut, 'results.md'), 'utf8')}\n${weight}\n`);
+	console.log(`\n${weight}`);
+}
+
+/** Page weight of the demo association's site (bench/weight.ts). */
+async function demoWeight(): Promise<string> {
+	const dist = path.join(benchOut, 'weight-site');
+	mkdirSync(benchOut, { recursive: true });
+	execFileSync(process.execPath, ['scripts/build.ts', '--out', dist, '--clean'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BLASON_SIGNING_KEY: '' } });
+	const site = (parseYaml(readFileSync(path.join(projectRoot, 'issuer.yaml'), 'utf8')) as { site: string }).site;
+	return weightTable(await measureWeight(dist, new URL(site).pathname), 'the demo association of this repository, `npm run bench -- --weight`');
+}
