@@ -1,50 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot, unbakeIndependently } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { unbakeIndependently } from '../helpers.ts';
+import { axeViolations, browserAvailable, newVisitor, offSite, useBuiltSite } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// CI installs Debian's chromium (.ci/run); elsewhere, without it, these tests are skipped loudly.
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) console.warn(`⚠ ${CHROMIUM} not found: browser tests skipped (apt-get install chromium)`);
-
-describe.runIf(available || process.env.CI)('pages in a real browser', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-browser-'));
-	beforeAll(async () => {
-		const out = path.join(tmp, 'site');
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-		server = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		rmSync(tmp, { recursive: true, force: true });
-	});
+describe.runIf(browserAvailable)('pages in a real browser', () => {
+	const site = useBuiltSite({ prefix: 'blason-browser-', inPlace: true });
 
 	/** Opens a page, recording every request and console error. */
 	async function open(pathname: string, setup?: (page: Page) => Promise<void>) {
-		const page = await browser.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { requests, errors, newPage } = await newVisitor(site.browser, { consoleErrors: true });
+		const page = await newPage();
 		await setup?.(page);
-		const response = await page.goto(server.url + pathname, { waitUntil: 'load' });
+		const response = await page.goto(site.url + pathname, { waitUntil: 'load' });
 		return { page, requests, errors, status: response?.status() };
 	}
 
@@ -61,7 +28,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 			expect(status).toBe(pathname === 'nope/' ? 404 : 200);
 			// The 404 page's own status is logged by the browser as a failed load.
 			expect(errors.filter((e) => !(pathname === 'nope/' && /status of 404/.test(e)))).toEqual([]);
-			expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+			expect(offSite(requests, site.url)).toEqual([]);
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await page.getAttribute('html', 'lang')).toBe('fr');
 			const images = await page.$$eval('img', (imgs) => imgs.map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') })));
@@ -71,14 +38,7 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 				expect(img.ok, img.src).toBe(true);
 				expect(img.alt, img.src).not.toBeNull();
 			}
-			await page.addScriptTag({ content: axeSource });
-			const violations = await page.evaluate(async () => {
-				const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-					runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-				});
-				return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			});
-			expect(violations).toEqual([]);
+			expect(await axeViolations(page)).toEqual([]);
 			await page.close();
 		},
 	);
@@ -89,8 +49,8 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 		expect(await page.locator('dd').first().textContent()).toBe('Léa Martin');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger le badge \(PNG\)/ }).click()]);
 		expect(download.suggestedFilename()).toBe('atelier-numerique-k7m2x9qd4p1h.png');
-		const bytes = await (await fetch(`${server.url}awards/k7m2x9qd4p1h/badge.png`)).arrayBuffer();
-		const json = await (await fetch(`${server.url}awards/k7m2x9qd4p1h/assertion.json`)).text();
+		const bytes = await (await fetch(`${site.url}awards/k7m2x9qd4p1h/badge.png`)).arrayBuffer();
+		const json = await (await fetch(`${site.url}awards/k7m2x9qd4p1h/assertion.json`)).text();
 		expect(await unbakeIndependently(new Uint8Array(bytes))).toBe(json);
 		await page.close();
 	});
@@ -103,8 +63,8 @@ describe.runIf(available || process.env.CI)('pages in a real browser', () => {
 	});
 
 	it('keeps the catalogue usable on a phone', async () => {
-		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-		await page.goto(server.url);
+		const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(site.url);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await page.close();
