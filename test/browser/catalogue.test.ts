@@ -3,93 +3,53 @@
  * real browser: filtering by type, tag and competency, the live region, the URL query that a reload
  * restores, the page without JavaScript, and no axe violation.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, newVisitor, offSite, useBuiltSite } from './harness.ts';
 
 const DIGCOMP_DATA = 'DigComp 2.2 : Gérer des données';
 
-describe.runIf(available || process.env.CI)('catalogue filters, portfolio and earners in a real browser', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-catalogue-'));
+/** A third badge, so that each filter keeps some cards and hides others, and Léa's portfolio. */
+function addFestivalBadgeAndPortfolio(root: string) {
+	const dir = path.join(root, 'badges/benevolat-festival');
+	mkdirSync(dir);
+	cpSync(path.join(root, 'badges/engagement-citoyen/image.svg'), path.join(dir, 'image.svg'));
+	writeFileSync(
+		path.join(dir, 'badge.md'),
+		[
+			'---',
+			'name: Bénévolat au festival',
+			'description: A tenu un stand numérique au festival du quartier.',
+			'type: engagement',
+			'tags: [bénévolat, numérique]',
+			'alignments:',
+			'  - name: Collaborer par le biais des technologies numériques',
+			'    url: https://example.org/digcomp/2.4',
+			'    framework: DigComp 2.2',
+			'    code: "2.4"',
+			'  - name: Travailler en équipe',
+			'    url: https://example.org/equipe',
+			'---',
+			'Avoir tenu le stand une journée.',
+			'',
+		].join('\n'),
+	);
+	const lea = path.join(root, 'recipients/lea-m.yaml');
+	writeFileSync(lea, readFileSync(lea, 'utf8').replace('  showName: true\n', '  showName: true\n  portfolio: true\n'));
+}
 
-	beforeAll(async () => {
-		const root = path.join(tmp, 'content');
-		const out = path.join(tmp, 'site');
-		cpSync(fixture('basic'), root, { recursive: true, filter: (src) => path.basename(src) !== '.blason' });
-		// A third badge, so that each filter keeps some cards and hides others.
-		const dir = path.join(root, 'badges/benevolat-festival');
-		mkdirSync(dir);
-		cpSync(path.join(root, 'badges/engagement-citoyen/image.svg'), path.join(dir, 'image.svg'));
-		writeFileSync(
-			path.join(dir, 'badge.md'),
-			[
-				'---',
-				'name: Bénévolat au festival',
-				'description: A tenu un stand numérique au festival du quartier.',
-				'type: engagement',
-				'tags: [bénévolat, numérique]',
-				'alignments:',
-				'  - name: Collaborer par le biais des technologies numériques',
-				'    url: https://example.org/digcomp/2.4',
-				'    framework: DigComp 2.2',
-				'    code: "2.4"',
-				'  - name: Travailler en équipe',
-				'    url: https://example.org/equipe',
-				'---',
-				'Avoir tenu le stand une journée.',
-				'',
-			].join('\n'),
-		);
-		const lea = path.join(root, 'recipients/lea-m.yaml');
-		writeFileSync(lea, readFileSync(lea, 'utf8').replace('  showName: true\n', '  showName: true\n  portfolio: true\n'));
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-		server = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		rmSync(tmp, { recursive: true, force: true });
-	});
+describe.runIf(browserAvailable)('catalogue filters, portfolio and earners in a real browser', () => {
+	const site = useBuiltSite({ prefix: 'blason-catalogue-', edit: addFestivalBadgeAndPortfolio });
 
 	/** Opens a page, recording every request and error. */
 	async function open(pathname: string, options: { javaScriptEnabled?: boolean; setup?: (page: Page) => Promise<void> } = {}) {
-		const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
-		const page = await context.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { requests, errors, newPage, close } = await newVisitor(site.browser, { javaScriptEnabled: options.javaScriptEnabled ?? true, consoleErrors: true });
+		const page = await newPage();
 		await options.setup?.(page);
-		await page.goto(server.url + pathname, { waitUntil: 'load' });
-		return { page, requests, errors, close: () => context.close() };
-	}
-
-	async function axeViolations(page: Page): Promise<string[]> {
-		await page.addScriptTag({ content: axeSource });
-		return page.evaluate(async () => {
-			const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
+		await page.goto(site.url + pathname, { waitUntil: 'load' });
+		return { page, requests, errors, close };
 	}
 
 	const visibleCards = (page: Page) => page.locator('.badge-card:visible h3').allTextContents();
@@ -132,7 +92,7 @@ describe.runIf(available || process.env.CI)('catalogue filters, portfolio and ea
 		expect(await liveText(page)).toBe('3 badges affichés sur 3');
 		expect(new URL(page.url()).search).toBe('');
 
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(errors).toEqual([]);
 		await close();
 	});
@@ -167,9 +127,9 @@ describe.runIf(available || process.env.CI)('catalogue filters, portfolio and ea
 	});
 
 	it('keeps the filters usable on a phone', async () => {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await context.newPage();
-		await page.goto(server.url);
+		await page.goto(site.url);
 		expect(await page.locator('form.catalogue-filters').isVisible()).toBe(true);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 		await context.close();
@@ -178,7 +138,7 @@ describe.runIf(available || process.env.CI)('catalogue filters, portfolio and ea
 	it.each(['recipients/lea-m/', 'badges/atelier-numerique/', 'badges/benevolat-festival/'])('/%s renders with its images, one h1, nothing from elsewhere and no axe violation', async (pathname) => {
 		const { page, requests, errors, close } = await open(pathname);
 		expect(errors).toEqual([]);
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(await page.locator('h1').count()).toBe(1);
 		const images = await page.$$eval('img', (imgs) => imgs.map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })));
 		for (const img of images) expect(img.ok, img.src).toBe(true);
