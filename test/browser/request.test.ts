@@ -3,50 +3,23 @@
  * the browser drew) to the request page, and the request form hashes the e-mail address in the
  * browser and puts only the hash in the GitHub issue and e-mail links, with no request at all.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, useBuiltSite } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
 const EMAIL = '  Nina.Request@Example.org ';
 
-describe.runIf(available || process.env.CI)('badge requests', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-request-'));
-	const out = path.join(tmp, 'site');
-
-	beforeAll(async () => {
-		const root = path.join(tmp, 'content');
-		cpSync(fixture('basic'), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], {
-			cwd: projectRoot,
-			env: { ...process.env, BLASON_SIGNING_KEY: '', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'asso/badges', CI_PROJECT_URL: '' },
-		});
-		server = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-	}, 120_000);
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		rmSync(tmp, { recursive: true, force: true });
+describe.runIf(browserAvailable)('badge requests', () => {
+	const site = useBuiltSite({
+		prefix: 'blason-request-',
+		env: { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'asso/badges', CI_PROJECT_URL: '' },
 	});
 
 	it('the badge page shows a QR code that decodes to the request page', async () => {
-		const page = await browser.newPage({ deviceScaleFactor: 2 });
-		await page.goto(`${server.url}badges/atelier-numerique/`);
+		const page = await site.browser.newPage({ deviceScaleFactor: 2 });
+		await page.goto(`${site.url}badges/atelier-numerique/`);
 		const png = PNG.sync.read(await page.locator('.qr svg').screenshot());
 		const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
 		expect(code?.data).toBe('https://fixture.example.org/badges/badges/atelier-numerique/request/');
@@ -56,16 +29,9 @@ describe.runIf(available || process.env.CI)('badge requests', () => {
 	});
 
 	it('hashes the e-mail in the browser and links to a prefilled issue and e-mail, with no request', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}badges/atelier-numerique/request/`, { waitUntil: 'networkidle' });
-		await page.addScriptTag({ content: axeSource });
-		const violations = await page.evaluate(async () => {
-			const r = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return r.violations.map((v) => v.id);
-		});
-		expect(violations).toEqual([]);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}badges/atelier-numerique/request/`, { waitUntil: 'networkidle' });
+		expect(await axeViolations(page)).toEqual([]);
 
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(r.url()));
@@ -97,8 +63,8 @@ describe.runIf(available || process.env.CI)('badge requests', () => {
 	});
 
 	it('sends no name without consent, and a new salt each time', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}badges/atelier-numerique/request/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}badges/atelier-numerique/request/`);
 		await page.getByLabel('Votre adresse e-mail').fill(EMAIL);
 		await page.getByLabel('Votre nom (facultatif)').fill('Nina R.');
 		const submit = async () => {
