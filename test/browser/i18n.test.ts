@@ -4,20 +4,9 @@
  * text client scripts write), the choice persists across pages, `?lang=nl` chooses, axe finds
  * nothing in any language, French visitors fetch no dictionary, and nothing leaves the origin.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, newVisitor, offSite, useBuiltSite, type Visitor } from './harness.ts';
 
 /** Every translatable thing a page shows: marked texts and attributes, dates, the title. */
 function snapshot(page: Page) {
@@ -32,59 +21,28 @@ function snapshot(page: Page) {
 	}));
 }
 
-describe.runIf(available || process.env.CI)('the language switcher', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-i18n-'));
-
-	beforeAll(async () => {
-		const out = path.join(tmp, 'site');
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', fixture('basic'), '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-		server = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		rmSync(tmp, { recursive: true, force: true });
-	});
+describe.runIf(browserAvailable)('the language switcher', () => {
+	const site = useBuiltSite({ prefix: 'blason-i18n-', inPlace: true });
 
 	/** A fresh visitor (empty storage) who records every request and every error. */
 	async function visitor() {
-		const context = await browser.newContext();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		context.on('request', (r) => requests.push(r.url()));
-		context.on('weberror', (e) => errors.push(e.error().message));
+		const v = await newVisitor(site.browser, { consoleErrors: true });
 		const open = async (pathname: string): Promise<Page> => {
-			const page = await context.newPage();
-			page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-			await page.goto(server.url + pathname, { waitUntil: 'load' });
+			const page = await v.newPage();
+			await page.goto(site.url + pathname, { waitUntil: 'load' });
 			return page;
 		};
-		return { context, requests, errors, open };
+		return { ...v, open };
 	}
 	const switchTo = async (page: Page, name: 'Français' | 'English' | 'Nederlands', lang: string) => {
 		await page.getByRole('navigation', { name: /^(Langue|Language|Taal)$/ }).getByRole('link', { name }).click();
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
 	};
-	const axe = async (page: Page) => {
-		await page.addScriptTag({ content: axeSource });
-		return page.evaluate(async () => {
-			const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-	};
 	const verified = (page: Page) => expect.poll(() => page.locator('.verify-result').getAttribute('data-state'), { timeout: 10_000 }).toBe('valid');
-	const close = async (v: { context: BrowserContext; requests: string[]; errors: string[] }) => {
-		expect(v.requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+	const close = async (v: Visitor) => {
+		expect(offSite(v.requests, site.url)).toEqual([]);
 		expect(v.errors).toEqual([]);
-		await v.context.close();
+		await v.close();
 	};
 
 	it.each(['', 'issuer/', 'audit/', 'badges/atelier-numerique/', 'badges/engagement-citoyen/', 'badges/atelier-numerique/request/', 'awards/k7m2x9qd4p1h/', 'awards/a1b2c3d4e5f6/', 'awards/zz9yy8xx7ww6/'])(
@@ -120,11 +78,11 @@ describe.runIf(available || process.env.CI)('the language switcher', () => {
 		await expect(page.getByRole('link', { name: 'Engagement citoyen' }).getAttribute('lang')).resolves.toBe('fr');
 		await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Technical skill' });
 		await expect.poll(() => page.locator('.catalogue-count').textContent()).toBe('Showing 1 badge of 2');
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		await switchTo(page, 'Nederlands', 'nl');
 		await expect.poll(() => page.locator('.catalogue-count').textContent()).toBe('1 van 2 badges getoond');
 		await expect(page.getByRole('heading', { name: 'Badgecatalogus' }).isVisible()).resolves.toBe(true);
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		// The next page opens in Dutch: the choice is kept.
 		await page.getByRole('link', { name: 'Digitale workshop' }).click();
 		await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nl');
@@ -156,14 +114,14 @@ describe.runIf(available || process.env.CI)('the language switcher', () => {
 		await page.getByLabel('E-mail address').fill('someone@example.org');
 		await page.getByRole('button', { name: 'Check the address' }).click();
 		await expect.poll(() => page.locator('.email-result').textContent()).toMatch(/^No: this badge was not awarded/);
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		await switchTo(page, 'Nederlands', 'nl');
 		await expect.poll(() => page.locator('.status-label').textContent()).toBe('Geldige badge');
 		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Handtekening gecontroleerd');
 		await expect.poll(() => page.locator('.facts time').first().textContent()).toBe('14 maart 2026');
 		await expect.poll(() => page.locator('.email-result').textContent()).toMatch(/^Nee: deze badge is niet uitgereikt/);
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Digitale workshop');
-		expect(await axe(page)).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
 		await close(v);
 	});
 
@@ -176,7 +134,7 @@ describe.runIf(available || process.env.CI)('the language switcher', () => {
 		const other = await v.open('badges/engagement-citoyen/');
 		await expect.poll(() => other.getAttribute('html', 'lang')).toBe('nl');
 		await expect(other.getByRole('heading', { name: 'Deze badge aanvragen' }).isVisible()).resolves.toBe(true);
-		expect(await axe(other)).toEqual([]);
+		expect(await axeViolations(other)).toEqual([]);
 		// Keyboard: focus the English link and press Enter.
 		await other.getByRole('link', { name: 'English' }).focus();
 		await other.keyboard.press('Enter');
@@ -189,15 +147,13 @@ describe.runIf(available || process.env.CI)('the language switcher', () => {
 	});
 
 	it('stays in French, with no switcher and no dictionary, without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const requests: string[] = [];
-		context.on('request', (r) => requests.push(r.url()));
-		const page = await context.newPage();
-		await page.goto(`${server.url}awards/k7m2x9qd4p1h/?lang=en`);
+		const v = await newVisitor(site.browser, { javaScriptEnabled: false });
+		const page = await v.newPage();
+		await page.goto(`${site.url}awards/k7m2x9qd4p1h/?lang=en`);
 		expect(await page.getAttribute('html', 'lang')).toBe('fr');
 		await expect.poll(() => page.locator('.status-label').textContent()).toBe('Badge valide');
 		expect(await page.locator('nav.lang-switch').isVisible()).toBe(false);
-		expect(requests.filter((u) => u.includes('/i18n/'))).toEqual([]);
-		await context.close();
+		expect(v.requests.filter((u) => u.includes('/i18n/'))).toEqual([]);
+		await v.close();
 	});
 });
