@@ -4,7 +4,7 @@
  * recorded, and axe-core with the project's rules. Each test file keeps its own content, pages and
  * extra servers.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,4 +138,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		});
 		return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 	});
+}
+
+/** The award that `addRevokedAward` adds to Léa Martin's file: engagement-citoyen, revoked on 2024-03-01. */
+export const REVOKED = 'rvk2m9p3x7dq';
+
+/** Adds the award REVOKED to a copy of the fixture, revoked "Attribué par erreur". */
+export function addRevokedAward(root: string): void {
+	appendFileSync(
+		path.join(root, 'recipients/lea-m.yaml'),
+		`  - id: ${REVOKED}\n    badge: engagement-citoyen\n    issuedOn: 2024-01-15\n    revoked:\n      date: 2024-03-01\n      reason: Attribué par erreur\n`,
+	);
+}
+
+/** The award that `addWithdrawnAward` adds: atelier-numerique, in a recipient file erased on 2026-01-15. */
+export const WITHDRAWN = 'er4s3dq7w2xk';
+
+/** Adds the award WITHDRAWN to a copy of the fixture, in a recipient file erased by `npm run erase`. */
+export function addWithdrawnAward(root: string): void {
+	writeFileSync(path.join(root, 'recipients/r-erased.yaml'), `erased: 2026-01-15\nawards:\n  - id: ${WITHDRAWN}\n    badge: atelier-numerique\n    issuedOn: 2025-06-01\n`);
 }

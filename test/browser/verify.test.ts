@@ -1,78 +1,36 @@
-import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addRevokedAward, addWithdrawnAward, axeViolations, browserAvailable, newVisitor, offSite, REVOKED, useBuiltSite, WITHDRAWN } from './harness.ts';
 
 const VALID = 'k7m2x9qd4p1h'; // Léa Martin, atelier-numerique, 2026-03-14 → 2028-03-14
 const EXPIRED = 'zz9yy8xx7ww6'; // atelier-numerique, 2022-05-01 → 2024-05-01
-const REVOKED = 'rvk2m9p3x7dq'; // added below
-const WITHDRAWN = 'er4s3dq7w2xk'; // added below, in a recipient file erased by npm run erase
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 const unb64url = (s: string) => Buffer.from(s, 'base64url').toString();
 
-describe.runIf(available || process.env.CI)('in-browser verification on the award page', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-verify-'));
-	const out = path.join(tmp, 'site');
-
-	beforeAll(async () => {
-		const root = path.join(tmp, 'content');
-		cpSync(fixture('basic'), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
-		appendFileSync(
-			path.join(root, 'recipients/lea-m.yaml'),
-			`  - id: ${REVOKED}\n    badge: engagement-citoyen\n    issuedOn: 2024-01-15\n    revoked:\n      date: 2024-03-01\n      reason: Attribué par erreur\n`,
-		);
-		writeFileSync(path.join(root, 'recipients/r-erased.yaml'), `erased: 2026-01-15\nawards:\n  - id: ${WITHDRAWN}\n    badge: atelier-numerique\n    issuedOn: 2025-06-01\n`);
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-		server = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		rmSync(tmp, { recursive: true, force: true });
+describe.runIf(browserAvailable)('in-browser verification on the award page', () => {
+	const site = useBuiltSite({
+		prefix: 'blason-verify-',
+		edit: (root) => {
+			addRevokedAward(root);
+			addWithdrawnAward(root);
+		},
 	});
 
 	/** Opens an award page and waits for its verification to finish; records every request. */
 	async function verified(id: string, setup?: (page: Page) => Promise<void>) {
-		const page = await browser.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { requests, errors, newPage } = await newVisitor(site.browser);
+		const page = await newPage();
 		await setup?.(page);
-		await page.goto(`${server.url}awards/${id}/`, { waitUntil: 'load' });
+		await page.goto(`${site.url}awards/${id}/`, { waitUntil: 'load' });
 		const result = page.locator('.verify-result');
 		await expect.poll(() => result.getAttribute('data-state'), { timeout: 10_000 }).not.toBe('pending');
 		const state = await result.getAttribute('data-state');
 		const text = (await result.innerText()).replace(/\s+/g, ' ');
 		return { page, requests, errors, state, text };
-	}
-
-	async function axeViolations(page: Page): Promise<string[]> {
-		await page.addScriptTag({ content: axeSource });
-		return page.evaluate(async () => {
-			const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
 	}
 
 	/** Serves a changed credential.jwt for every award page opened in `page`. */
@@ -94,9 +52,9 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		expect(text).toContain('Clé publique : https://fixture.example.org/badges/keys/dev/jwk.json');
 		expect(text).toContain('Valable jusqu’au 14 mars 2028');
 		// The credential, its key and the status list were read from the site being served, nothing else.
-		const local = requests.map((u) => u.slice(server.url.length));
+		const local = requests.map((u) => u.slice(site.url.length));
 		expect(local).toEqual(expect.arrayContaining([`awards/${VALID}/credential.jwt`, 'keys/dev/jwk.json', 'status/revocation.json']));
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(await page.getByRole('complementary', { name: /clé de développement/ }).innerText()).toContain('Ce site est signé avec une clé de développement');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
@@ -108,15 +66,15 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		expect(await page.locator('.status-detail').first().textContent()).toContain('le 1 mars 2024. Motif : Attribué par erreur.');
 		expect(state).toBe('revoked');
 		expect(text).toContain('Badge révoqué le 1 mars 2024 : Attribué par erreur');
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
 
 	it('reads the revocation from the status list bit, not from the page', async () => {
-		const credential = JSON.parse(readFileSync(path.join(out, `awards/${VALID}/credential.json`), 'utf8'));
+		const credential = JSON.parse(readFileSync(path.join(site.out, `awards/${VALID}/credential.json`), 'utf8'));
 		const index = Number(credential.credentialStatus.statusListIndex);
-		const list = JSON.parse(readFileSync(path.join(out, 'status/revocation.json'), 'utf8'));
+		const list = JSON.parse(readFileSync(path.join(site.out, 'status/revocation.json'), 'utf8'));
 		const bits = new Uint8Array(2 ** 21);
 		bits[index >> 3] = 0x80 >> (index & 7);
 		list.credentialSubject.encodedList = `u${gzipSync(bits).toString('base64url')}`;
@@ -163,7 +121,7 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		expect(state).toBe('error');
 		expect(text).toContain('Vérification impossible');
 		expect(text).toContain('https://keys.example.net/jwk.json n’est pas sur ce site');
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		await page.close();
 	});
 
@@ -181,14 +139,14 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		await expect.poll(() => answer.textContent()).toContain('Non : ce badge n’a pas été décerné à l’adresse lea.martin@example.com');
 		expect(await answer.getAttribute('data-match')).toBe('false');
 		expect(requests).toEqual([]);
-		expect(page.url()).toBe(`${server.url}awards/${VALID}/`);
+		expect(page.url()).toBe(`${site.url}awards/${VALID}/`);
 		await page.close();
 	});
 
 	it('still gives the state and the downloads without JavaScript, and no form that could send an address', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${server.url}awards/${REVOKED}/`);
+		await page.goto(`${site.url}awards/${REVOKED}/`);
 		expect(await page.locator('.status-label').first().textContent()).toBe('Badge révoqué');
 		expect(await page.getByText('Cette vérification a besoin de JavaScript').isVisible()).toBe(true);
 		expect(await page.locator('.email-check').isVisible()).toBe(false);
@@ -200,26 +158,23 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 	});
 
 	it('counts revoked and withdrawn awards on the badge, home and issuer pages', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}badges/engagement-citoyen/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}badges/engagement-citoyen/`);
 		expect(await page.locator('.hero strong').textContent()).toBe('Décerné 2 fois, dont 1 révoqué');
-		await page.goto(`${server.url}badges/atelier-numerique/`);
+		await page.goto(`${site.url}badges/atelier-numerique/`);
 		expect(await page.locator('.hero strong').textContent()).toBe('Décerné 3 fois, dont 1 retiré');
-		await page.goto(server.url);
+		await page.goto(site.url);
 		expect(await page.locator('.badge-card', { hasText: 'Engagement citoyen' }).innerText()).toContain('Décerné 2 fois, dont 1 révoqué');
 		expect(await page.locator('.badge-card', { hasText: 'Atelier numérique' }).innerText()).toContain('Décerné 3 fois, dont 1 retiré');
-		await page.goto(`${server.url}issuer/`);
+		await page.goto(`${site.url}issuer/`);
 		expect(await page.locator('.facts').innerText()).toContain('5 badges décernés (dont 1 révoqué et 1 retiré)');
 		await page.close();
 	});
 
 	it('says an award withdrawn at its holder’s request is withdrawn, in words and with an icon, with nothing of the person and no check', async () => {
-		const page = await browser.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('pageerror', (e) => errors.push(e.message));
-		await page.goto(`${server.url}awards/${WITHDRAWN}/`, { waitUntil: 'load' });
+		const { requests, errors, newPage } = await newVisitor(site.browser);
+		const page = await newPage();
+		await page.goto(`${site.url}awards/${WITHDRAWN}/`, { waitUntil: 'load' });
 		const status = page.getByRole('status').first();
 		expect(await status.locator('.status-label').textContent()).toBe('Badge retiré à la demande de la personne titulaire');
 		expect(await status.locator('.status-detail').textContent()).toContain('a retiré ce badge le 15 janvier 2026 et effacé ses données personnelles');
@@ -235,10 +190,10 @@ describe.runIf(available || process.env.CI)('in-browser verification on the awar
 		const image = new Uint8Array(await (await fetch(new URL(href!, page.url()))).arrayBuffer());
 		expect(Buffer.from(image).includes('openbadges')).toBe(false);
 		// Its other URLs still answer, as withdrawn.
-		const assertion = await (await fetch(`${server.url}awards/${WITHDRAWN}/assertion.json`)).json();
+		const assertion = await (await fetch(`${site.url}awards/${WITHDRAWN}/assertion.json`)).json();
 		expect(assertion).toMatchObject({ revoked: true, revocationReason: "Retiré à la demande de la personne titulaire / withdrawn at the holder's request" });
 		expect(errors).toEqual([]);
-		expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
