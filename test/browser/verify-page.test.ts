@@ -6,74 +6,42 @@
  * documents another server does not let the browser read (CORS) says so; the e-mail check makes no
  * request; axe finds nothing.
  */
-import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng, extractPng } from '../../src/lib/baking/png.ts';
-import { fixture, projectRoot, sharedSpec } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
+import { sharedSpec } from '../helpers.ts';
+import { addRevokedAward, axeViolations, browserAvailable, newVisitor, offSite, REVOKED, serveSite, useBuiltSite, type StaticServer } from './harness.ts';
 
 const SITE = 'https://fixture.example.org/badges/';
 const VALID = 'k7m2x9qd4p1h'; // atelier-numerique (PNG artwork), 2026-03-14 → 2028-03-14
 const VALID_SVG = 'a1b2c3d4e5f6'; // engagement-citoyen (SVG artwork), no expiry
 const EXPIRED = 'zz9yy8xx7ww6'; // atelier-numerique, 2022-05-01 → 2024-05-01
-const REVOKED = 'rvk2m9p3x7dq'; // engagement-citoyen, added below
 const NOW = new Date('2027-01-01T00:00:00Z');
 
 type Checked = { state: string; label: string; text: string; checks: string[]; requests: string[] };
 
-describe.runIf(available || process.env.CI)('the /verify/ page', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	let elsewhere: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-verify-page-'));
-	const out = path.join(tmp, 'site');
-	const file = (id: string, name: string) => path.join(out, 'awards', id, name);
+describe.runIf(browserAvailable)('the /verify/ page', () => {
+	const site = useBuiltSite({ prefix: 'blason-verify-page-', edit: addRevokedAward });
+	const file = (id: string, name: string) => path.join(site.out, 'awards', id, name);
 	const text = (id: string, name: string) => readFileSync(file(id, name), 'utf8');
 
+	// The same files on another origin (another port), which sends no CORS header: a browser
+	// page from the first origin is not allowed to read them.
+	let elsewhere: StaticServer;
 	beforeAll(async () => {
-		const root = path.join(tmp, 'content');
-		cpSync(fixture('basic'), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
-		appendFileSync(
-			path.join(root, 'recipients/lea-m.yaml'),
-			`  - id: ${REVOKED}\n    badge: engagement-citoyen\n    issuedOn: 2024-01-15\n    revoked:\n      date: 2024-03-01\n      reason: Attribué par erreur\n`,
-		);
-		await promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-		server = await serveStatic(out, '/badges/');
-		// The same files on another origin (another port), which sends no CORS header: a browser
-		// page from the first origin is not allowed to read them.
-		elsewhere = await serveStatic(out, '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
+		elsewhere = await serveSite(site.out);
 	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		await elsewhere?.close();
-		rmSync(tmp, { recursive: true, force: true });
-	});
+	afterAll(() => elsewhere?.close());
 
 	/** A fresh /verify/ page at NOW, recording every request and any script error. */
 	async function open(setup?: (page: Page) => Promise<void>) {
-		const page = await browser.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { requests, errors, newPage } = await newVisitor(site.browser);
+		const page = await newPage();
 		await page.clock.setFixedTime(NOW);
 		await setup?.(page);
-		await page.goto(`${server.url}verify/`, { waitUntil: 'load' });
+		await page.goto(`${site.url}verify/`, { waitUntil: 'load' });
 		return { page, requests, errors };
 	}
 
@@ -114,25 +82,14 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 			{ base64: readFileSync(file(id, name)).toString('base64'), name, mimeType },
 		);
 
-	const local = (requests: string[]) => requests.filter((u) => !u.startsWith(server.url));
 	const notPassed = (c: Checked) => c.checks.filter((x) => !x.endsWith(':pass'));
-
-	async function axeViolations(page: Page): Promise<string[]> {
-		await page.addScriptTag({ content: axeSource });
-		return page.evaluate(async () => {
-			const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-	}
 
 	it('is light until a check starts, links from the header, and passes axe', async () => {
 		const { page, requests, errors } = await open();
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vérifier un badge');
 		expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Vérifier un badge' }).getAttribute('aria-current')).toBe('page');
 		expect(await page.getByText('Cette page a besoin de JavaScript').isVisible()).toBe(false);
-		expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
+		expect(requests.every((u) => u.startsWith(site.url))).toBe(true);
 		// The verifier core (jsonld.js, ajv, jose) is not loaded yet.
 		expect(requests.filter((u) => /verify-run/.test(u))).toEqual([]);
 		expect(await axeViolations(page)).toEqual([]);
@@ -153,17 +110,17 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(png.text).toContain('14 mars 2028');
 		// Every document was read from the server that served the page: the DID document, the
 		// status list, the hosted assertion, its BadgeClass and the issuer profile.
-		expect(png.requests.map((u) => u.slice(server.url.length))).toEqual(
+		expect(png.requests.map((u) => u.slice(site.url.length))).toEqual(
 			expect.arrayContaining(['did.json', 'status/revocation.json', `awards/${VALID}/assertion.json`, 'badges/atelier-numerique/badgeclass.json', 'issuer/profile.json']),
 		);
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(await axeViolations(page)).toEqual([]);
 
 		const svg = await check(page, requests, drop(page, VALID_SVG, 'badge.svg', 'image/svg+xml'));
 		expect(svg.state).toBe('valid');
 		expect(notPassed(svg)).toEqual([]);
 		expect(svg.text).toContain('Engagement citoyen');
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -198,7 +155,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(hosted.text).toContain('Open Badges 2.0, hébergé');
 
 		// No context, no schema and no key from anywhere but this site.
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -221,7 +178,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		// The hosted assertion gives the reason, when the badge carries one.
 		const baked = await check(page, requests, choose(page, REVOKED, 'badge.svg'));
 		expect(baked.text).toContain('Son émetteur l’a révoqué (Attribué par erreur) : il n’atteste plus rien.');
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		await page.close();
 	});
 
@@ -234,7 +191,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 			expect(r.text).toContain('terminée depuis le 1 mai 2024');
 			expect(r.checks).toContain('expiry:fail');
 		}
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		await page.close();
 	});
 
@@ -268,7 +225,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		const served = await check(page, requests, paste(page, `${SITE}awards/${VALID}/`));
 		expect(served.state).toBe('invalid');
 		expect(served.checks).toContain('signature:fail');
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		await page.close();
 	});
 
@@ -306,7 +263,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		expect(r.checks).toEqual(expect.arrayContaining(['signature:pass', 'schema:pass', 'key:warn']));
 		const box = page.getByRole('region', { name: 'Documents que le navigateur n’a pas pu lire' });
 		expect(await box.innerText()).toContain('https://example.com/.well-known/jwks.json');
-		expect(local(requests)).toEqual(['https://example.com/.well-known/jwks.json']);
+		expect(offSite(requests, site.url)).toEqual(['https://example.com/.well-known/jwks.json']);
 		await page.close();
 	});
 
@@ -325,7 +282,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		await expect.poll(() => answer.textContent()).toContain('Non : ce badge n’a pas été décerné à l’adresse lea.martin@example.com');
 		expect(await answer.getAttribute('data-match')).toBe('false');
 		expect(requests.slice(from)).toEqual([]);
-		expect(page.url()).toBe(`${server.url}verify/`);
+		expect(page.url()).toBe(`${site.url}verify/`);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
@@ -353,7 +310,7 @@ describe.runIf(available || process.env.CI)('the /verify/ page', () => {
 		await switchTo('Français', 'fr');
 		await expect.poll(() => page.locator('.verify-label').textContent()).toBe('Badge expiré');
 		expect(await axeViolations(page)).toEqual([]);
-		expect(local(requests)).toEqual([]);
+		expect(offSite(requests, site.url)).toEqual([]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
