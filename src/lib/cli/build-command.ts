@@ -40,7 +40,7 @@ export async function runBuild(args: readonly string[], options: BuildOptions): 
 	const tmpDir = `${outDir}.partial`;
 
 	log(`[1/3] Vérification du contenu / checking content in ${root}`);
-	const result = await loadSite(root);
+	const result = await loadSite(root, { cache: true });
 	if (reportProblems(result) !== 0 || !result.site) return 1;
 	const { site } = result;
 	const awards = site.awards.length;

@@ -6,6 +6,7 @@ import type { Award, Badge, Recipient } from './model.ts';
 import { notUtf8, SLUG, type GetText } from './read-context.ts';
 import { validateAgainstSchema } from './schema-validation.ts';
 import { statusIndex } from '../ob3/status-list.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 interface RawAward {
@@ -23,6 +24,7 @@ export async function loadRecipients(
 	badges: Map<string, Badge>,
 	problems: Problem[],
 	now: Date,
+	cache?: ParseCache,
 ): Promise<{ recipients: Map<string, Recipient>; awards: Award[] }> {
 	const recipients = new Map<string, Recipient>();
 	const awards: Award[] = [];
@@ -64,7 +66,7 @@ export async function loadRecipients(
 			continue;
 		}
 		if (emailProblems.length > 0) continue; // never parse (or echo) a file holding an address
-		const { source, problems: syntax } = parseYamlSource(text, file);
+		const { source, problems: syntax } = parseYamlSource(text, file, 0, cache);
 		problems.push(...syntax);
 		if (!source) continue;
 		const schemaProblems = validateAgainstSchema('recipient', source, file);

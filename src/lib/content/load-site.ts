@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDir, ensureBlasonDir } from '../blason-dir.ts';
+import { ParseCache } from './parse-cache.ts';
 import type { Problem } from '../problems.ts';
 import { listRepositoryFiles } from './files.ts';
 import { loadBadges } from './load-badges.ts';
@@ -29,7 +31,11 @@ export interface LoadResult {
  * keys.yaml.
  * Never throws for a content mistake: every problem of every file is collected and returned.
  */
-export async function loadSite(root: string, options: { now?: Date } = {}): Promise<LoadResult> {
+export async function loadSite(
+	root: string,
+	/** `cache`: keep parsed YAML in .blason/cache for the next run (the commands; not the dev server). */
+	options: { now?: Date; cache?: boolean } = {},
+): Promise<LoadResult> {
 	const problems: Problem[] = [];
 	if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
 		problems.push({
@@ -71,7 +77,12 @@ export async function loadSite(root: string, options: { now?: Date } = {}): Prom
 
 	const issuer = await loadIssuer(all, getText, read, problems);
 	const badges = await loadBadges(all, getText, read, problems, issuer?.language);
-	const { recipients, awards } = await loadRecipients(all, getText, badges, problems, options.now ?? new Date());
+	const cache = options.cache ? ParseCache.open(path.join(cacheDir(root), 'yaml.json')) : undefined;
+	const { recipients, awards } = await loadRecipients(all, getText, badges, problems, options.now ?? new Date(), cache);
+	if (cache) {
+		ensureBlasonDir(root);
+		cache.save();
+	}
 	const keys = await loadKeys(all, getText, problems);
 
 	const hasError = problems.some((p) => p.severity === 'error');

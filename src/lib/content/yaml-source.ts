@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Problem } from '../problems.ts';
+import { exactJson, ParseCache } from './parse-cache.ts';
 
 /** A parsed YAML document that can tell on which line any field sits. */
 export interface YamlSource {
@@ -16,7 +17,21 @@ export function parseYamlSource(
 	text: string,
 	file: string,
 	lineOffset = 0,
+	cache?: ParseCache,
 ): { source?: YamlSource; problems: Problem[] } {
+	if (cache) {
+		const key = ParseCache.key(text, lineOffset);
+		const json = cache.get(key);
+		if (json !== undefined) {
+			// Text that parsed cleanly before: lines are looked up, by parsing it again, only if asked.
+			let parsed: YamlSource | undefined;
+			return { source: { data: JSON.parse(json), lineOf: (path) => (parsed ??= parseYamlSource(text, file, lineOffset).source!).lineOf(path) }, problems: [] };
+		}
+		const result = parseYamlSource(text, file, lineOffset);
+		const exact = result.source && exactJson(result.source.data);
+		if (exact !== undefined) cache.set(key, exact);
+		return result;
+	}
 	const lineCounter = new LineCounter();
 	// Core schema: YAML 1.2 keeps 2026-03-14 a string, so dates are never silently converted.
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
