@@ -5,111 +5,77 @@
  * printable certificate (a one-page A4 PDF from chromium), and what revoked and withdrawn awards
  * no longer offer. No request ever leaves the site.
  */
-import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSocialImage } from '../../src/lib/social/index.ts';
-import { fixture, projectRoot, unbakeIndependently } from '../helpers.ts';
-import { serveStatic } from '../static-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const available = existsSync(CHROMIUM);
+import { buildSite, fixture, unbakeIndependently } from '../helpers.ts';
+import {
+	addRevokedAward,
+	addWithdrawnAward,
+	axeViolations,
+	browserAvailable,
+	newVisitor,
+	offSite,
+	REVOKED,
+	serveSite,
+	useBuiltSite,
+	WITHDRAWN,
+	type StaticServer,
+	type Visitor,
+} from './harness.ts';
 
 const SITE = 'https://fixture.example.org/badges/';
 const VALID = 'k7m2x9qd4p1h'; // Léa Martin (name shown), atelier-numerique (PNG), 2026-03-14 → 2028-03-14
 const NO_EXPIRY = 'a1b2c3d4e5f6'; // Léa Martin, engagement-citoyen (SVG), 2023-01-10T10:00:00+01:00, no expiry
 const EXPIRED = 'zz9yy8xx7ww6'; // no name published, atelier-numerique, 2022-05-01 → 2024-05-01
-const REVOKED = 'rvk2m9p3x7dq'; // added below
-const WITHDRAWN = 'er4s3dq7w2xk'; // added below, in an erased recipient file
 
-const build = (root: string, out: string) =>
-	promisify(execFile)(process.execPath, ['scripts/build.ts', '--root', root, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
-
-describe.runIf(available || process.env.CI)('award page actions', () => {
-	let browser: Browser;
-	let server: Awaited<ReturnType<typeof serveStatic>>;
-	let withOrgId: Awaited<ReturnType<typeof serveStatic>>;
-	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-actions-'));
-	const out = path.join(tmp, 'site');
-
-	beforeAll(async () => {
-		const root = path.join(tmp, 'content');
-		cpSync(fixture('basic'), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
-		appendFileSync(
-			path.join(root, 'recipients/lea-m.yaml'),
-			`  - id: ${REVOKED}\n    badge: engagement-citoyen\n    issuedOn: 2024-01-15\n    revoked:\n      date: 2024-03-01\n      reason: Attribué par erreur\n`,
-		);
-		writeFileSync(path.join(root, 'recipients/r-erased.yaml'), `erased: 2026-01-15\nawards:\n  - id: ${WITHDRAWN}\n    badge: atelier-numerique\n    issuedOn: 2025-06-01\n`);
-		await build(root, out);
-		// The same content with the association's LinkedIn page id. Builds run one after the other:
-		// they share the project's Astro caches.
-		const orgRoot = path.join(tmp, 'content-org');
-		cpSync(root, orgRoot, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
-		appendFileSync(path.join(orgRoot, 'issuer.yaml'), 'linkedinOrganizationId: "1234567"\n');
-		await build(orgRoot, path.join(tmp, 'site-org'));
-		server = await serveStatic(out, '/badges/');
-		withOrgId = await serveStatic(path.join(tmp, 'site-org'), '/badges/');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
-	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-		await withOrgId?.close();
-		rmSync(tmp, { recursive: true, force: true });
+describe.runIf(browserAvailable)('award page actions', () => {
+	const site = useBuiltSite({
+		prefix: 'blason-actions-',
+		edit: (root) => {
+			addRevokedAward(root);
+			addWithdrawnAward(root);
+		},
 	});
 
+	// The same content with the association's LinkedIn page id. Builds run one after the other:
+	// they share the project's Astro caches.
+	let withOrgId: StaticServer;
+	beforeAll(async () => {
+		const orgRoot = path.join(site.tmp, 'content-org');
+		cpSync(site.root, orgRoot, { recursive: true, filter: (src) => !src.includes(`${path.sep}.blason`) });
+		appendFileSync(path.join(orgRoot, 'issuer.yaml'), 'linkedinOrganizationId: "1234567"\n');
+		await buildSite(orgRoot, path.join(site.tmp, 'site-org'));
+		withOrgId = await serveSite(path.join(site.tmp, 'site-org'));
+	});
+	afterAll(() => withOrgId?.close());
+
 	/** The served URL of a published one: the site is served on loopback, not at its public address. */
-	const local = (url: string, s = server) => {
+	const local = (url: string, s = site.server) => {
 		expect(url.startsWith(SITE), url).toBe(true);
 		return s.url + url.slice(SITE.length);
 	};
 
-	interface Opened {
+	interface Opened extends Visitor {
 		page: Page;
-		context: BrowserContext;
-		requests: string[];
-		errors: string[];
 	}
 
 	/** Opens an award page at a fixed date, recording every request and error, once its check is done. */
-	async function open(id: string, o: { s?: typeof server; javaScript?: boolean; at?: string; scale?: number } = {}): Promise<Opened> {
-		const s = o.s ?? server;
-		const context = await browser.newContext({ javaScriptEnabled: o.javaScript ?? true, deviceScaleFactor: o.scale ?? 1 });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
-		const page = await context.newPage();
-		const requests: string[] = [];
-		const errors: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
-		page.on('pageerror', (e) => errors.push(e.message));
+	async function open(id: string, o: { s?: StaticServer; javaScript?: boolean; at?: string; scale?: number } = {}): Promise<Opened> {
+		const s = o.s ?? site.server;
+		const visitor = await newVisitor(site.browser, { javaScriptEnabled: o.javaScript ?? true, deviceScaleFactor: o.scale ?? 1 });
+		await visitor.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
+		const page = await visitor.newPage();
 		if (o.javaScript !== false) await page.clock.setFixedTime(new Date(o.at ?? '2027-01-01T00:00:00Z'));
 		await page.goto(`${s.url}awards/${id}/`, { waitUntil: 'load' });
 		if (o.javaScript !== false && (await page.locator('.verify-result').count()) > 0) {
 			await expect.poll(() => page.locator('.verify-result').getAttribute('data-state'), { timeout: 10_000 }).not.toBe('pending');
 		}
-		return { page, context, requests, errors };
-	}
-
-	const offSite = (o: Opened, s = server) => o.requests.filter((u) => !u.startsWith(s.url));
-
-	async function axeViolations(page: Page): Promise<string[]> {
-		await page.addScriptTag({ content: axeSource });
-		return page.evaluate(async () => {
-			const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-				runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-			});
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
+		return { ...visitor, page };
 	}
 
 	/** Decodes a QR code from what the browser drew (a screenshot), like a phone would. */
@@ -137,7 +103,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			['certUrl', `${SITE}awards/${VALID}/`],
 			['certId', VALID],
 		]);
-		expect(offSite(o)).toEqual([]);
+		expect(offSite(o.requests, site.url)).toEqual([]);
 		await o.context.close();
 
 		// No expiry: no expiration fields. The date is read in UTC (10:00 in Paris is 09:00Z).
@@ -167,7 +133,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			['certUrl', `${SITE}awards/${VALID}/`],
 			['certId', VALID],
 		]);
-		expect(offSite(o, withOrgId)).toEqual([]);
+		expect(offSite(o.requests, withOrgId.url)).toEqual([]);
 		await o.context.close();
 	});
 
@@ -189,7 +155,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 		await expect.poll(() => o.page.locator('.share .copy-status').textContent()).toBe('Copié dans le presse-papiers.');
 		expect(await o.page.evaluate(() => navigator.clipboard.readText())).toBe(pageUrl);
 		expect(o.errors).toEqual([]);
-		expect(offSite(o)).toEqual([]);
+		expect(offSite(o.requests, site.url)).toEqual([]);
 		await o.context.close();
 	});
 
@@ -214,11 +180,11 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 		});
 		// The image it shows is the baked badge itself.
 		const image = new Uint8Array(await (await fetch(local(parsed.src!))).arrayBuffer());
-		expect(await unbakeIndependently(image)).toBe(await (await fetch(`${server.url}awards/${VALID}/assertion.json`)).text());
+		expect(await unbakeIndependently(image)).toBe(await (await fetch(`${site.url}awards/${VALID}/assertion.json`)).text());
 		await o.page.getByRole('button', { name: 'Copier le code' }).click();
 		await expect.poll(() => o.page.locator('.embed .copy-status').textContent()).toBe('Copié dans le presse-papiers.');
 		expect(await o.page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
-		expect(offSite(o)).toEqual([]);
+		expect(offSite(o.requests, site.url)).toEqual([]);
 		await o.context.close();
 	});
 
@@ -237,8 +203,8 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			['badges/atelier-numerique/', `${SITE}badges/atelier-numerique/`, 'atelier-numerique'],
 			['badges/engagement-citoyen/', `${SITE}badges/engagement-citoyen/`, 'engagement-citoyen'],
 		] as const) {
-			const page = await browser.newPage();
-			await page.goto(server.url + pathname);
+			const page = await site.browser.newPage();
+			await page.goto(site.url + pathname);
 			const meta = await page.evaluate(() =>
 				Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')])),
 			);
@@ -271,13 +237,13 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			expect(png.equals(Buffer.from(expected)), slug).toBe(true);
 			await page.close();
 		}
-		const award = await browser.newPage();
-		await award.goto(`${server.url}awards/${VALID}/`);
+		const award = await site.browser.newPage();
+		await award.goto(`${site.url}awards/${VALID}/`);
 		expect(await award.locator('meta[property="og:title"]').getAttribute('content')).toBe('Badge « Atelier numérique »');
 		expect(await award.locator('meta[property="og:description"]').getAttribute('content')).toBe(
 			'Décerné par Association Fixture le 14 mars 2026. A participé à un atelier de découverte du numérique.',
 		);
-		await award.goto(`${server.url}awards/${REVOKED}/`);
+		await award.goto(`${site.url}awards/${REVOKED}/`);
 		expect(await award.locator('meta[property="og:description"]').getAttribute('content')).toBe('Badge révoqué par Association Fixture le 1 mars 2024 : il n’atteste plus rien.');
 		await award.close();
 	});
@@ -291,7 +257,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			const [download] = await Promise.all([o.page.waitForEvent('download'), o.page.getByRole('link', { name: `Télécharger le badge (${format.toUpperCase()})` }).click()]);
 			expect(download.suggestedFilename()).toBe(`${id === VALID ? 'atelier-numerique' : 'engagement-citoyen'}-${id}.${format}`);
 			const bytes = new Uint8Array(readFileSync((await download.path())!));
-			const assertion = await (await fetch(`${server.url}awards/${id}/assertion.json`)).text();
+			const assertion = await (await fetch(`${site.url}awards/${id}/assertion.json`)).text();
 			expect(await unbakeIndependently(bytes)).toBe(assertion);
 			await o.context.close();
 		}
@@ -325,7 +291,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 		const pdf = await o.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)).toHaveLength(1);
-		expect(offSite(o)).toEqual([]);
+		expect(offSite(o.requests, site.url)).toEqual([]);
 		await o.context.close();
 	});
 
@@ -363,7 +329,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 			expect(await o.page.getByText('Ajouter à mon profil LinkedIn').count()).toBe(0);
 			expect(await decodeQr(o.page.locator('.award-qr svg'))).toBe(`${SITE}awards/${id}/`);
 			expect(o.errors).toEqual([]);
-			expect(offSite(o)).toEqual([]);
+			expect(offSite(o.requests, site.url)).toEqual([]);
 			expect(await axeViolations(o.page)).toEqual([]);
 			await o.context.close();
 		}
@@ -391,7 +357,7 @@ describe.runIf(available || process.env.CI)('award page actions', () => {
 		for (const id of [VALID, EXPIRED]) {
 			const o = await open(id);
 			expect(o.errors).toEqual([]);
-			expect(offSite(o)).toEqual([]);
+			expect(offSite(o.requests, site.url)).toEqual([]);
 			expect(await axeViolations(o.page)).toEqual([]);
 			await o.context.close();
 		}
