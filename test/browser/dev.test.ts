@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, projectRoot } from '../helpers.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { copyFixture, projectRoot } from '../helpers.ts';
+import { browserAvailable, launchBrowser } from './harness.ts';
 
 const freePort = () =>
 	new Promise<number>((resolve) => {
@@ -17,14 +16,14 @@ const freePort = () =>
 		});
 	});
 
-describe.runIf(existsSync(CHROMIUM) || process.env.CI)('npm run dev', () => {
+describe.runIf(browserAvailable)('npm run dev', () => {
 	const root = mkdtempSync(path.join(tmpdir(), 'blason-dev-'));
 	let dev: ChildProcess;
 	let browser: Browser;
 	let url = '';
 
 	beforeAll(async () => {
-		cpSync(fixture('basic'), root, { recursive: true });
+		copyFixture(root);
 		const port = await freePort();
 		// As `npm run dev` runs it: without the test runner's NODE_ENV=test and VITEST variables.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
@@ -44,7 +43,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)('npm run dev', () => {
 			dev.on('exit', (code) => reject(new Error(`astro dev exited with ${code}:\n${log}`)));
 		});
 		url = `http://127.0.0.1:${port}/badges/`;
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+		browser = await launchBrowser();
 	});
 	afterAll(async () => {
 		await browser?.close();
