@@ -60,6 +60,37 @@ export function formatMessage(dict: Dictionary, lang: string, key: string, vars:
 	});
 }
 
+/** A piece of a message: text, or the place of a variable shown by an element of its own. */
+export type MessagePart = string | { name: string };
+
+/**
+ * `formatMessage`, cut where the placeholders for which `inline(name)` is true go: those stay
+ * places (`{ name }`) for the caller to fill with an element, the others become text. Adjacent
+ * text is joined; no part is empty.
+ */
+export function formatMessageParts(dict: Dictionary, lang: string, key: string, vars: MessageVars, inline: (name: string) => boolean, fallback?: Dictionary): MessagePart[] {
+	const template = dict[key] ?? fallback?.[key] ?? key;
+	const parts: MessagePart[] = [];
+	let text = '';
+	let last = 0;
+	for (const m of template.matchAll(/\{(\w+)\}/g)) {
+		const name = m[1]!;
+		text += template.slice(last, m.index);
+		last = m.index + m[0].length;
+		if (inline(name)) {
+			if (text) parts.push(text);
+			parts.push({ name });
+			text = '';
+		} else {
+			const value = vars[name];
+			text += value === undefined ? m[0] : formatVar(dict, lang, value, vars, fallback);
+		}
+	}
+	text += template.slice(last);
+	if (text) parts.push(text);
+	return parts;
+}
+
 /** A nested message sees the variables of the message around it, its own first. */
 function formatVar(dict: Dictionary, lang: string, value: MessageVar, outer: MessageVars, fallback?: Dictionary): string {
 	if (typeof value === 'string') return value;

@@ -10,7 +10,8 @@
 import fr from './fr.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
-import { formatMessage, type Dictionary, type Message, type MessageVars } from './format.ts';
+import { escapeHtml } from '../lib/markdown.ts';
+import { formatMessage, formatMessageParts, type Dictionary, type Message, type MessageVars } from './format.ts';
 import { isLang, type Lang } from './languages.ts';
 
 export { formatDate, formatDuration, type Dictionary, type Message, type MessageVar, type MessageVars } from './format.ts';
@@ -53,6 +54,21 @@ export function mark(key: UiKey | UiMessage, vars?: MessageVars): Marker {
 	return m.vars && Object.keys(m.vars).length > 0 ? { 'data-i18n': m.key, 'data-i18n-vars': JSON.stringify(m.vars) } : { 'data-i18n': m.key };
 }
 
+/**
+ * For a message whose variables are values written as they are in every language (a name, a
+ * commit, a number): its marker, and its text as HTML with each value in a child element,
+ * `par <span data-v="author">Léa</span>`, instead of a second time in `data-i18n-vars`. The
+ * language switcher keeps those elements and translates the text around them. The audit log
+ * names an author, a commit and a badge for every event: this halves its bytes.
+ * `const m = markInline(lang, 'audit.by', { author });` then `<span {...m.attrs} set:html={m.html} />`.
+ */
+export function markInline(lang: string, key: UiKey, values: InlineValues): { attrs: Marker; html: string } {
+	const parts = formatMessageParts(dictionaries[isLang(lang) ? lang : 'fr'], lang, key, values, (name) => name in values, fr);
+	const html = parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : `<span data-v="${p.name}">${escapeHtml(String(values[p.name]))}</span>`)).join('');
+	return { attrs: { 'data-i18n': key }, html };
+}
+type InlineValues = Readonly<Record<string, string | number>>;
+
 /** Marks translatable attributes: `{...markAttrs({ 'aria-label': 'nav.label' })}`; variables as for `mark`. */
 export function markAttrs(attrs: Readonly<Record<string, UiKey>>, vars?: MessageVars): Record<string, string> {
 	const list = Object.entries(attrs).map(([name, key]) => `${name}:${key}`).join(';');
@@ -74,6 +90,10 @@ export function namespace(ns: string) {
 		mark: (key: UiKey | UiMessage, vars?: MessageVars): Marker => {
 			const m = mark(key, vars);
 			return { ...m, 'data-i18n': relative(m['data-i18n']) };
+		},
+		markInline: (lang: string, key: UiKey, values: InlineValues) => {
+			const m = markInline(lang, key, values);
+			return { ...m, attrs: { 'data-i18n': relative(key) } };
 		},
 		markAttrs: (attrs: Readonly<Record<string, UiKey>>, vars?: MessageVars) => {
 			const m = markAttrs(attrs, vars);

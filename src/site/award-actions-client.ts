@@ -29,7 +29,8 @@ export function mountAwardActions(root: ParentNode): void {
 	// What a copy said, said again in the language the visitor switches to.
 	const said = new Map<HTMLElement, 'award.copy.done' | 'award.copy.failed'>();
 	let t: Translate = (key) => key;
-	const first = buttons[0];
+	// The page says these two texts once, on its first copy button.
+	const first = buttons.find((b) => b.dataset.copied !== undefined);
 	onLanguage((next) => {
 		t = next;
 		for (const [status, key] of said) status.textContent = t(key);

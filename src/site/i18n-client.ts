@@ -5,7 +5,9 @@
  *
  * - `data-i18n="key"`: the element's text is the message `key`, with the variables of
  *   `data-i18n-vars` (JSON) on the element and its ancestors (the nearest wins); a key starting
- *   with "." is relative to the nearest `data-i18n-ns` (award pages are the bulk of a site);
+ *   with "." is relative to the nearest `data-i18n-ns` (award pages are the bulk of a site); a
+ *   child `<span data-v="name">` holds the value of the placeholder `{name}` (a name, a commit),
+ *   kept as it is while the text around it is translated;
  * - `data-i18n-attr="aria-label:key;title:key2"`: attributes, with the same variables;
  * - `<time datetime>`: a date, shown long ("14 March 2026"); `data-duration="P2Y"`: a duration;
  * - `data-b="name|description|criteria|imageAlt"` inside `data-badge="<slug>"`: the badge's own
@@ -18,7 +20,7 @@
  * Scripts that write text themselves follow with `onLanguage`, told by the `blason:lang` event.
  * Without JavaScript the switcher stays hidden and the page stays in its language.
  */
-import { formatDate, formatDuration, formatMessage, type Dictionary, type MessageVars } from '../i18n/format.ts';
+import { formatDate, formatDuration, formatMessage, formatMessageParts, type Dictionary, type MessageVars } from '../i18n/format.ts';
 import { isLang } from '../i18n/languages.ts';
 import { paths } from '../lib/urls.ts';
 
@@ -106,10 +108,25 @@ async function renderBadges(lang: string): Promise<void> {
 /** A marker's key: ".x" is relative to the namespace of the nearest `data-i18n-ns` ("award" → "award.x"). */
 const keyOf = (key: string, el: Element) => (key.startsWith('.') ? (el.closest('[data-i18n-ns]')?.getAttribute('data-i18n-ns') ?? '') + key : key);
 
+/** The `<span data-v>` values of each marker that has some, as the page was built. */
+const inlineValues = new WeakMap<Element, Map<string, Element>>();
+function valuesOf(el: Element): Map<string, Element> {
+	let values = inlineValues.get(el);
+	if (!values) inlineValues.set(el, (values = new Map([...el.querySelectorAll<HTMLElement>(':scope > [data-v]')].map((v) => [v.dataset.v!, v]))));
+	return values;
+}
+
 /** Renders every marker of the page in `lang`. */
 function renderPage(dictionary: Dictionary, lang: string): void {
 	const t = (key: string, el: Element) => formatMessage(dictionary, lang, keyOf(key, el), varsOf(el));
-	for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!, el);
+	for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+		const values = valuesOf(el);
+		if (values.size === 0) el.textContent = t(el.dataset.i18n!, el);
+		else {
+			const parts = formatMessageParts(dictionary, lang, keyOf(el.dataset.i18n!, el), varsOf(el), (name) => values.has(name));
+			el.replaceChildren(...parts.map((p) => (typeof p === 'string' ? p : values.get(p.name)!.cloneNode(true))));
+		}
+	}
 	for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
 		for (const pair of el.dataset.i18nAttr!.split(';')) {
 			const [name, key] = pair.split(':') as [string, string];

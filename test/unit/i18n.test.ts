@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dictionaries, LANGUAGES, mark, markAttrs, message, namespace, useTranslations } from '../../src/i18n/index.ts';
-import { formatDate, formatDuration, formatMessage, placeholders } from '../../src/i18n/format.ts';
+import { dictionaries, LANGUAGES, mark, markAttrs, markInline, message, namespace, useTranslations } from '../../src/i18n/index.ts';
+import { formatDate, formatDuration, formatMessage, formatMessageParts, placeholders } from '../../src/i18n/format.ts';
 import { awardCount, withdrawnCount } from '../../src/site/award-state.ts';
 import type { Award } from '../../src/lib/content/model.ts';
 import { projectRoot } from '../helpers.ts';
@@ -98,5 +98,21 @@ describe('messages', () => {
 		expect(ns.mark('award.actions')).toEqual({ 'data-i18n': '.actions' });
 		expect(ns.mark('verify.title')).toEqual({ 'data-i18n': 'verify.title' });
 		expect(ns.markAttrs({ 'aria-label': 'award.qr.label' })).toEqual({ 'data-i18n-attr': 'aria-label:.qr.label' });
+	});
+
+	it('writes values that every language shows as they are once, in the text, for the switcher to translate around', () => {
+		// The audit log names an author and a commit on every line: not again in data-i18n-vars.
+		expect(markInline('fr', 'audit.proposedMerged', { author: 'Bob <B> & Co', merger: 'Chloé' })).toEqual({
+			attrs: { 'data-i18n': 'audit.proposedMerged' },
+			html: 'proposé par <span data-v="author">Bob &lt;B&gt; &amp; Co</span>, accepté par <span data-v="merger">Chloé</span>',
+		});
+		expect(namespace('audit').markInline('fr', 'audit.pullRequest', { n: 12 })).toEqual({ attrs: { 'data-i18n': '.pullRequest' }, html: 'demande de fusion n° <span data-v="n">12</span>' });
+		// What the switcher renders in another language: the places of the values, the rest formatted.
+		const inline = (name: string) => name === 'author';
+		expect(formatMessageParts(dictionaries.en, 'en', 'audit.proposedMerged', { merger: 'Chloé' }, inline)).toEqual(['proposed by ', { name: 'author' }, ', accepted by Chloé']);
+		expect(formatMessageParts(dictionaries.nl, 'nl', 'audit.by', {}, inline)).toEqual(['door ', { name: 'author' }]);
+		// Without inline values, the parts are the formatted message.
+		const vars = { issuer: 'Passerelles', date: { date: '2026-03-14T00:00:00Z' } };
+		expect(formatMessageParts(dictionaries.en, 'en', 'award.status.expired.detail', vars, () => false)).toEqual([formatMessage(dictionaries.en, 'en', 'award.status.expired.detail', vars)]);
 	});
 });
