@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAward } from '../../src/lib/cli/award-command.ts';
 import { runErase } from '../../src/lib/cli/erase-command.ts';
 import { runVerify } from '../../src/lib/cli/verify-command.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import type { VerifyResult } from '../../src/lib/verify/index.ts';
-import { fixture, projectRoot } from '../helpers.ts';
+import { buildSite, copyFixture } from '../helpers.ts';
 import { captureIo, runScript, snapshotFiles, tempSite } from './temp-site.ts';
 
 // Noon UTC: the same calendar day in every time zone the tests may run in.
@@ -271,18 +269,16 @@ describe('npm run erase', () => {
 describe('the site after an erasure', () => {
 	const require = createRequire(import.meta.url);
 	const { decodeList } = require('@digitalbazaar/vc-bitstring-status-list');
-	const run = promisify(execFile);
 	const tmp = mkdtempSync(path.join(tmpdir(), 'blason-erase-site-'));
 	const content = path.join(tmp, 'content');
 	const before = path.join(tmp, 'before');
 	const after = path.join(tmp, 'after');
 	const LEA = ['k7m2x9qd4p1h', 'a1b2c3d4e5f6'];
-	const build = (out: string) =>
-		run(process.execPath, ['scripts/build.ts', '--root', content, '--out', out], { cwd: projectRoot, env: { ...process.env, BLASON_SIGNING_KEY: '' } });
+	const build = (out: string) => buildSite(content, out);
 	const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 
 	beforeAll(async () => {
-		cpSync(fixture('basic'), content, { recursive: true, filter: (from) => path.basename(from) !== '.blason' });
+		copyFixture(content);
 		await build(before);
 		expect(await runErase(['lea-m', '--root', content], { io: captureIo(), now })).toBe(0);
 		await build(after);

@@ -1,20 +1,16 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { CommandIo } from '../../src/lib/cli/command.ts';
-import { fixture, projectRoot } from '../helpers.ts';
+import { copyFixture, projectRoot } from '../helpers.ts';
 
 const execFileAsync = promisify(execFile);
 
-/**
- * A copy of test/fixtures/basic in a temporary folder, outside any Git work tree. Git-ignored
- * build state (`.blason/`, left there by build tests) is not copied.
- */
+/** A copy of test/fixtures/basic (see copyFixture) in a temporary folder, outside any Git work tree. */
 export function tempSite(): { root: string; remove: () => void } {
-	const root = mkdtempSync(path.join(tmpdir(), 'blason-cli-'));
-	cpSync(fixture('basic'), root, { recursive: true, filter: (from) => path.basename(from) !== '.blason' });
+	const root = copyFixture(mkdtempSync(path.join(tmpdir(), 'blason-cli-')));
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
