@@ -34,13 +34,7 @@ const NO_EXPIRY = 'a1b2c3d4e5f6'; // Léa Martin, engagement-citoyen (SVG), 2023
 const EXPIRED = 'zz9yy8xx7ww6'; // no name published, atelier-numerique, 2022-05-01 → 2024-05-01
 
 describe.runIf(browserAvailable)('award page actions', () => {
-	const site = useBuiltSite({
-		prefix: 'blason-actions-',
-		edit: (root) => {
-			addRevokedAward(root);
-			addWithdrawnAward(root);
-		},
-	});
+	const site = useBuiltSite({ prefix: 'blason-actions-', edits: [addRevokedAward, addWithdrawnAward] });
 
 	// The same content with the association's LinkedIn page id. Builds run one after the other:
 	// they share the project's Astro caches.

@@ -41,7 +41,7 @@ function addFestivalBadgeAndPortfolio(root: string) {
 }
 
 describe.runIf(browserAvailable)('catalogue filters, portfolio and earners in a real browser', () => {
-	const site = useBuiltSite({ prefix: 'blason-catalogue-', edit: addFestivalBadgeAndPortfolio });
+	const site = useBuiltSite({ prefix: 'blason-catalogue-', edits: [addFestivalBadgeAndPortfolio] });
 
 	/** Opens a page, recording every request and error. */
 	async function open(pathname: string, options: { javaScriptEnabled?: boolean; setup?: (page: Page) => Promise<void> } = {}) {

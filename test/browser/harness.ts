@@ -54,8 +54,8 @@ interface BuiltSiteOptions {
 	 * signing cache), instead of a copy: for files that change nothing in it.
 	 */
 	inPlace?: boolean;
-	/** Changes the copy of the fixture before it is built. */
-	edit?: (root: string) => void;
+	/** Changes to the copy of the fixture before it is built, in order. */
+	edits?: ((root: string) => void)[];
 	/** Environment variables for the build. */
 	env?: NodeJS.ProcessEnv;
 }
@@ -72,7 +72,7 @@ export function useBuiltSite(options: BuiltSiteOptions): BuiltSite {
 	let browser: Browser | undefined;
 	beforeAll(async () => {
 		if (!options.inPlace) copyFixture(root);
-		options.edit?.(root);
+		for (const edit of options.edits ?? []) edit(root);
 		await buildSite(root, out, options.env);
 		server = await serveSite(out);
 		browser = await launchBrowser();

@@ -23,7 +23,7 @@ const NOW = new Date('2027-01-01T00:00:00Z');
 type Checked = { state: string; label: string; text: string; checks: string[]; requests: string[] };
 
 describe.runIf(browserAvailable)('the /verify/ page', () => {
-	const site = useBuiltSite({ prefix: 'blason-verify-page-', edit: addRevokedAward });
+	const site = useBuiltSite({ prefix: 'blason-verify-page-', edits: [addRevokedAward] });
 	const file = (id: string, name: string) => path.join(site.out, 'awards', id, name);
 	const text = (id: string, name: string) => readFileSync(file(id, name), 'utf8');
 

@@ -12,13 +12,7 @@ const b64url = (s: string) => Buffer.from(s).toString('base64url');
 const unb64url = (s: string) => Buffer.from(s, 'base64url').toString();
 
 describe.runIf(browserAvailable)('in-browser verification on the award page', () => {
-	const site = useBuiltSite({
-		prefix: 'blason-verify-',
-		edit: (root) => {
-			addRevokedAward(root);
-			addWithdrawnAward(root);
-		},
-	});
+	const site = useBuiltSite({ prefix: 'blason-verify-', edits: [addRevokedAward, addWithdrawnAward] });
 
 	/** Opens an award page and waits for its verification to finish; records every request. */
 	async function verified(id: string, setup?: (page: Page) => Promise<void>) {
