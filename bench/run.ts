@@ -35,7 +35,7 @@
  * for the child processes.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -941,8 +941,20 @@ else {
 /** Page weight of the demo association's site (bench/weight.ts). */
 async function demoWeight(): Promise<string> {
 	const dist = path.join(benchOut, 'weight-site');
-	mkdirSync(benchOut, { recursive: true });
-	execFileSync(process.execPath, ['scripts/build.ts', '--out', dist, '--clean'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BLASON_SIGNING_KEY: '' } });
+	// The demo content on its own, as its own Git repository (the audit trail is on the pages),
+	// away from the benchmark's outputs, which a content folder that is not in Git would list.
+	const content = path.join(benchOut, 'weight-content');
+	rmSync(content, { recursive: true, force: true });
+	mkdirSync(content, { recursive: true });
+	for (const entry of ['issuer.yaml', 'keys.yaml', 'badges', 'recipients', 'assets']) {
+		if (existsSync(path.join(projectRoot, entry))) cpSync(path.join(projectRoot, entry), path.join(content, entry), { recursive: true });
+	}
+	const git = (...args: string[]) =>
+		execFileSync('git', ['-c', 'user.name=Blason bench', '-c', 'user.email=bench@invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: content, stdio: 'ignore' });
+	git('init', '-q', '-b', 'main');
+	git('add', '-A');
+	git('commit', '-q', '-m', 'Demo content');
+	execFileSync(process.execPath, ['scripts/build.ts', '--root', content, '--out', dist, '--clean'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BLASON_SIGNING_KEY: '' } });
 	const site = (parseYaml(readFileSync(path.join(projectRoot, 'issuer.yaml'), 'utf8')) as { site: string }).site;
 	return weightTable(await measureWeight(dist, new URL(site).pathname), 'the demo association of this repository, `npm run bench -- --weight`');
 }

@@ -32,7 +32,8 @@ async function walk(root: string, dir = ''): Promise<string[]> {
 	for (const e of entries) {
 		const rel = dir ? `${dir}/${e.name}` : e.name;
 		if (e.isDirectory()) {
-			if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(root, rel)));
+			// Not push(...files): a folder of tens of thousands of files overflows the call stack.
+			if (!SKIP_DIRS.has(e.name)) for (const f of await walk(root, rel)) out.push(f);
 		} else if (e.isFile()) out.push(rel);
 	}
 	return out;
