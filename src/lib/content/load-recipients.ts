@@ -28,7 +28,8 @@ export async function loadRecipients(
 ): Promise<{ recipients: Map<string, Recipient>; awards: Award[] }> {
 	const recipients = new Map<string, Recipient>();
 	const awards: Award[] = [];
-	const firstSeen = new Map<string, { file: string; line?: number }>();
+	// Lines are looked up only to report a problem: a cached parse finds them by parsing again.
+	const firstSeen = new Map<string, { file: string; line: () => number | undefined }>();
 	const statusSlots = new Map<number, { id: string; file: string }>();
 	const files = all.filter((f) => f.startsWith('recipients/')).sort();
 	const badgeDirs = new Set(all.filter((f) => f.startsWith('badges/')).map((f) => f.split('/')[1]!));
@@ -95,23 +96,26 @@ export async function loadRecipients(
 				});
 			}
 			if (typeof a.id === 'string') {
-				const line = source.lineOf(['awards', i, 'id']);
+				const lineOfId = () => source.lineOf(['awards', i, 'id']);
 				const seen = firstSeen.get(a.id);
 				if (seen) {
+					const line = lineOfId();
+					const seenLine = seen.line();
 					problems.push({
 						code: 'ERR_AWARD_DUPLICATE_ID',
 						severity: 'error',
 						file,
 						line,
 						field: `awards.${i}.id`,
-						message: `award id "${a.id}" is already used in ${seen.file}${seen.line ? `:${seen.line}` : ''}`,
+						message: `award id "${a.id}" is already used in ${seen.file}${seenLine ? `:${seenLine}` : ''}`,
 						hint: 'every award needs its own id: it is its permanent URL. Give this one a new id (npm run new-id), never reuse one',
 					});
 				} else {
-					firstSeen.set(a.id, { file, ...(line ? { line } : {}) });
+					firstSeen.set(a.id, { file, line: lineOfId });
 					const index = statusIndex(a.id);
 					const sharing = statusSlots.get(index);
 					if (sharing) {
+						const line = lineOfId();
 						problems.push({
 							code: 'ERR_AWARD_STATUS_COLLISION',
 							severity: 'error',

@@ -72,10 +72,11 @@ export function readHistory(cwd: string, cacheFile?: string): History {
 	let prefix: string;
 	let since: CachedHistory | undefined;
 	try {
-		if (git(cwd, ['rev-parse', '--is-inside-work-tree']).trim() !== 'true') return { available: false, events: [] };
-		if (git(cwd, ['rev-parse', '--is-shallow-repository']).trim() === 'true') return { available: false, events: [] };
-		head = git(cwd, ['rev-parse', 'HEAD']).trim();
-		prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
+		// One process for the four answers, in the order asked (--show-prefix prints an empty line at the top).
+		const [inside, shallow, shownPrefix = '', headCommit = ''] = git(cwd, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix', 'HEAD']).split('\n');
+		if (inside !== 'true' || shallow === 'true') return { available: false, events: [] };
+		head = headCommit.trim();
+		prefix = shownPrefix.trim();
 		const cached = cacheFile ? readCache(cacheFile, prefix) : undefined;
 		if (cached?.head === head) return { available: true, events: cached.events };
 		if (cached && git(cwd, ['rev-list', '--first-parent', 'HEAD']).split('\n').includes(cached.head)) since = cached;
