@@ -111,7 +111,9 @@ export async function loadRecipients(
 						hint: 'every award needs its own id: it is its permanent URL. Give this one a new id (npm run new-id), never reuse one',
 					});
 				} else {
-					firstSeen.set(a.id, { file, line: lineOfId });
+					// Parsing again (when a duplicate shows up, which is rare) rather than keeping this
+					// file's parsed document alive for the rest of the run.
+					firstSeen.set(a.id, { file, line: () => parseYamlSource(text, file).source?.lineOf(['awards', i, 'id']) });
 					const index = statusIndex(a.id);
 					const sharing = statusSlots.get(index);
 					if (sharing) {
