@@ -111,9 +111,7 @@ export async function loadRecipients(
 						hint: 'every award needs its own id: it is its permanent URL. Give this one a new id (npm run new-id), never reuse one',
 					});
 				} else {
-					// Parsing again (when a duplicate shows up, which is rare) rather than keeping this
-					// file's parsed document alive for the rest of the run.
-					firstSeen.set(a.id, { file, line: () => parseYamlSource(text, file).source?.lineOf(['awards', i, 'id']) });
+					firstSeen.set(a.id, { file, line: idLineLater(text, file, i) });
 					const index = statusIndex(a.id);
 					const sharing = statusSlots.get(index);
 					if (sharing) {
@@ -209,3 +207,10 @@ export async function loadRecipients(
 	awards.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.id.localeCompare(b.id));
 	return { recipients, awards };
 }
+
+/**
+ * The line of award `i`'s id, found by parsing the text again when a duplicate is reported (rare),
+ * rather than keeping every file's parsed document alive for the rest of the run. A function of
+ * its own: a closure written inside the loop would share the loop's scope, parsed document included.
+ */
+const idLineLater = (text: string, file: string, i: number) => () => parseYamlSource(text, file).source?.lineOf(['awards', i, 'id']);
