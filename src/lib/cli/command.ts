@@ -3,8 +3,7 @@
  * them with a message for a person (never a stack trace), option parsing, atomic file writes, and
  * the site URL that award URLs are printed from.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseYamlSource } from '../content/yaml-source.ts';
@@ -131,18 +130,4 @@ export async function publishedSite(root: string): Promise<string | undefined> {
 	return typeof site === 'string' && /^https?:\/\/[^?#]+\/$/.test(site) ? site : undefined;
 }
 
-/**
- * Replaces a file's content all at once: a temporary file in the same folder, then a rename, so
- * that an interrupted command never leaves a half-written file. Keeps the file's permissions.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-	const mode = await stat(file).then((s) => s.mode & 0o777, () => 0o644);
-	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-	try {
-		await writeFile(tmp, text, { mode, flag: 'wx' });
-		await rename(tmp, file);
-	} catch (e) {
-		await rm(tmp, { force: true });
-		throw e;
-	}
-}
+export { writeFileAtomic } from '../write-file-atomic.ts';

@@ -5,9 +5,10 @@
  * at that moment (yaml-source.ts). Lives in the git-ignored .blason/cache; deleting it is safe.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import yamlPackage from 'yaml/package.json' with { type: 'json' };
 import path from 'node:path';
+import { writeFileAtomicSync } from '../write-file-atomic.ts';
 
 // The parser's version is part of the format: another version may read the same text differently.
 const FORMAT = `blason-yaml-cache 1 yaml ${yamlPackage.version}`;
@@ -53,8 +54,7 @@ export class ParseCache {
 		if (this.added === 0 && this.used.size === this.entries.size) return;
 		const entries = Object.fromEntries([...this.used].map((k) => [k, this.entries.get(k)!]));
 		mkdirSync(path.dirname(this.file), { recursive: true });
-		writeFileSync(`${this.file}.tmp`, JSON.stringify({ format: FORMAT, entries }));
-		renameSync(`${this.file}.tmp`, this.file);
+		writeFileAtomicSync(this.file, JSON.stringify({ format: FORMAT, entries }));
 	}
 }
 

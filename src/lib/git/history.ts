@@ -8,9 +8,10 @@
  * second parent tells who wrote the change, the merge itself who accepted it, and GitHub's
  * "Merge pull request #N" subject gives the pull request.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { writeFileAtomicSync } from '../write-file-atomic.ts';
 import { git, GitError, readObjects } from './git.ts';
 
 export type AuditKind = 'issued' | 'revoked' | 'erased';
@@ -168,8 +169,7 @@ function readCache(file: string, prefix: string): CachedHistory | undefined {
 
 function writeCache(file: string, cached: CachedHistory): void {
 	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(`${file}.tmp`, JSON.stringify(cached));
-	renameSync(`${file}.tmp`, file);
+	writeFileAtomicSync(file, JSON.stringify(cached));
 }
 
 interface ChangedFile {
@@ -208,5 +208,16 @@ function parseCommit(entry: string, prefix: string): LoggedCommit {
 
 /** The text of many blobs with one `git cat-file --batch`. */
 const readBlobs = (cwd: string, ids: readonly (string | undefined)[]) => readObjects(cwd, [...new Set(ids.filter((id): id is string => !!id))]);
+
+/** Each award's events, in history order. */
+export function eventsByAward(history: History): Map<string, AuditEvent[]> {
+	const byAward = new Map<string, AuditEvent[]>();
+	for (const e of history.events) {
+		const list = byAward.get(e.awardId);
+		if (list) list.push(e);
+		else byAward.set(e.awardId, [e]);
+	}
+	return byAward;
+}
 
 const KIND_ORDER: readonly AuditKind[] = ['issued', 'revoked', 'erased'];

@@ -11,9 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir } from '../blason-dir.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
 import type { AwardKeys } from './output-keys.ts';
 
 export interface AwardEntry extends AwardKeys {
@@ -136,8 +137,7 @@ export async function mergeInto(
 
 export async function writeManifest(file: string, manifest: OutputManifest): Promise<void> {
 	await mkdir(path.dirname(file), { recursive: true });
-	await writeFile(`${file}.tmp`, JSON.stringify(manifest));
-	await rename(`${file}.tmp`, file);
+	await writeFileAtomic(file, JSON.stringify(manifest));
 }
 
 export const totalBytes = (m: OutputManifest) =>

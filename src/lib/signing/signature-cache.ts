@@ -5,11 +5,12 @@
  * of the content repository; deleting it only makes the next build slower.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublicKeyInfo, SigningKey } from './keys.ts';
 import type { SignJob } from './sign-jobs.ts';
 import { signOnWorkers } from './sign-pool.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
 
 const VERSION = 1;
 
@@ -55,7 +56,5 @@ async function readCache(file: string): Promise<Map<string, string>> {
 
 async function writeCache(file: string, entries: Map<string, string>): Promise<void> {
 	await mkdir(path.dirname(file), { recursive: true });
-	const tmp = `${file}.tmp`;
-	await writeFile(tmp, JSON.stringify({ version: VERSION, entries: Object.fromEntries(entries) }));
-	await rename(tmp, file);
+	await writeFileAtomic(file, JSON.stringify({ version: VERSION, entries: Object.fromEntries(entries) }));
 }

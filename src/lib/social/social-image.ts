@@ -6,13 +6,14 @@
  * gives the same bytes, offline.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import { textOn } from '../colour.ts';
 import { escapeHtml } from '../markdown.ts';
+import { writeFileAtomicSync } from '../write-file-atomic.ts';
 
 /** The size Open Graph consumers (LinkedIn, Facebook, Mastodon…) show best: 1.91:1. */
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -110,8 +111,7 @@ export function renderSocialImage(input: SocialImageInput, fontDir = SOCIAL_FONT
 	} catch {
 		const png = draw();
 		mkdirSync(cacheDir, { recursive: true });
-		writeFileSync(`${file}.tmp`, png);
-		renameSync(`${file}.tmp`, file);
+		writeFileAtomicSync(file, png);
 		return png;
 	}
 }
