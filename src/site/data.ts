@@ -7,7 +7,7 @@ import type { Award, Badge, Site } from '../lib/content/model.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { contentRoot } from '../lib/cli/args.ts';
 import { detectForge, type Forge } from '../lib/git/forge.ts';
-import { readHistory, type AuditEvent, type History } from '../lib/git/history.ts';
+import { eventsByAward, readHistory, type AuditEvent, type History } from '../lib/git/history.ts';
 import { getBuildHandoff } from '../lib/publish/build-handoff.ts';
 
 let cached: Promise<Site> | undefined;
@@ -56,11 +56,7 @@ const awardIndexes = new WeakMap<Site, Map<string, Award>>();
 /** The audit events of one award, in history order. */
 export function eventsOf(history: History, awardId: string): AuditEvent[] {
 	let index = eventIndexes.get(history);
-	if (!index) {
-		index = new Map();
-		for (const e of history.events) index.set(e.awardId, [...(index.get(e.awardId) ?? []), e]);
-		eventIndexes.set(history, index);
-	}
+	if (!index) eventIndexes.set(history, (index = eventsByAward(history)));
 	return index.get(awardId) ?? [];
 }
 

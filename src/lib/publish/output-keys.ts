@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Site } from '../content/model.ts';
 import type { Forge } from '../git/forge.ts';
-import type { AuditEvent, History } from '../git/history.ts';
+import { eventsByAward, type History } from '../git/history.ts';
 
 export interface AwardKeys {
 	files: string;
@@ -49,8 +49,7 @@ export function awardKeys(site: Site, inputs: OutputInputs): Map<string, AwardKe
 	const shared = digestOf({ code: inputs.code, issuer: site.issuer, signing: inputs.signing });
 	const badges = new Map([...site.badges].map(([slug, badge]) => [slug, digestOf(badge)]));
 	const recipients = new Map([...site.recipients].map(([slug, recipient]) => [slug, digestOf(recipient)]));
-	const trails = new Map<string, AuditEvent[]>();
-	for (const e of inputs.history.events) trails.set(e.awardId, [...(trails.get(e.awardId) ?? []), e]);
+	const trails = eventsByAward(inputs.history);
 	const pageShared = digestOf({ available: inputs.history.available, forge: inputs.forge });
 
 	const keys = new Map<string, AwardKeys>();
