@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { hashEmail } from '../../src/lib/identity.ts';
 import { ed25519FromMultibase } from '../../src/lib/signing/base58.ts';
 import { hashData } from '../../src/lib/signing/data-integrity.ts';
-import { base64urlDecode, base64urlEncode, gunzipCapped } from '../../src/lib/verify/bytes.ts';
+import { base64urlDecode, base64urlEncode, gunzipCapped } from '../../src/lib/bytes.ts';
 import { badgeRecipients, emailMatchesAny, unbake, type Fetcher } from '../../src/lib/verify/core.ts';
 import { proofHashData, verifyEddsaProof, type DataIntegrityProof } from '../../src/lib/verify/data-integrity.ts';
 import { md5Hex } from '../../src/lib/verify/md5.ts';

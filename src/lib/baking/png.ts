@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes.ts';
 import { encodePngChunk, readPngChunks, type PngChunk } from './png-chunks.ts';
 
 const latin1 = new TextDecoder('latin1');
@@ -55,13 +56,7 @@ export function bakePngTexts(png: Uint8Array, texts: readonly { keyword: string;
 		parts.push(png.subarray(c.start, c.end));
 		if (c.type === 'IHDR') parts.push(...baked);
 	}
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let pos = 0;
-	for (const p of parts) {
-		out.set(p, pos);
-		pos += p.length;
-	}
-	return out;
+	return concatBytes(parts);
 }
 
 /** The text of the first iTXt chunk with `keyword`, or undefined when the PNG is not baked. */

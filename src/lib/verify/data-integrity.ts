@@ -9,7 +9,7 @@
 import jsonld from 'jsonld';
 import { offlineDocumentLoader } from '../jsonld/contexts.ts';
 import { base58Decode } from '../signing/base58.ts';
-import { concatBytes, sha256 } from './bytes.ts';
+import { concatBytes, sha256 } from '../bytes.ts';
 import type { JsonObject } from './json.ts';
 import type { PublicJwk } from './public-key.ts';
 

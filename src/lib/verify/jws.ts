@@ -1,5 +1,5 @@
 /** Reading a compact JWS before its key is known: header and payload, with friendly errors. */
-import { base64urlDecode } from './bytes.ts';
+import { base64urlDecode } from '../bytes.ts';
 import { m } from './checks.ts';
 import { parseJsonObject } from './fetcher.ts';
 import type { JsonObject } from './json.ts';

@@ -3,7 +3,7 @@
  * (DIGEST §1.5): WebCrypto has no MD5, and the verifier core must run in the browser too.
  * Never used to hash anything Blason publishes.
  */
-import { toHex } from './bytes.ts';
+import { toHex } from '../bytes.ts';
 
 const S = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);

@@ -5,7 +5,7 @@
  * - `1EdTechRevocationList`: a JSON list of `revokedCredential` entries at the status `id`.
  * A list that cannot be read leaves the status unknown, and the badge is not reported valid.
  */
-import { base64urlDecode, gunzipCapped } from './bytes.ts';
+import { base64urlDecode, gunzipCapped } from '../bytes.ts';
 import { Checks, m, because } from './checks.ts';
 import type { VerifyContext } from './context.ts';
 import { ACCEPT, fetchJson } from './fetcher.ts';

@@ -3,7 +3,7 @@
  * verifier core holds no node:crypto KeyObject, so it runs in the browser as well as in Node.
  */
 import { ed25519FromMultibase } from '../signing/base58.ts';
-import { base64urlEncode } from './bytes.ts';
+import { base64urlEncode } from '../bytes.ts';
 import { m } from './checks.ts';
 import type { JsonObject } from './json.ts';
 

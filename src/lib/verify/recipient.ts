@@ -3,7 +3,7 @@
  * compared here; it never appears in a check message, a summary or an error.
  * WebCrypto only (no node:crypto), so the /verify/ page compares addresses with the same code.
  */
-import { sha256, toHex } from './bytes.ts';
+import { sha256, toHex } from '../bytes.ts';
 import { m, type Checks } from './checks.ts';
 import { asArray, asString, isObject, type JsonObject } from './json.ts';
 import { md5Hex } from './md5.ts';

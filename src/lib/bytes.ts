@@ -1,6 +1,6 @@
 /**
- * Bytes without Node's Buffer: the verifier core runs in Node and in the browser (the /verify/
- * page), so it only uses what both have: Uint8Array, atob/btoa, TextEncoder and WebCrypto.
+ * Bytes without Node's Buffer: the verifier core and unbaking run in Node and in the browser (the
+ * /verify/ page), so they only use what both have: Uint8Array, atob/btoa, TextEncoder and WebCrypto.
  */
 
 /**
